@@ -1,0 +1,416 @@
+/* cli.c - shared command glue; see cli.h. */
+#define _GNU_SOURCE
+#include "cli.h"
+
+#include <errno.h>
+#include <getopt.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+static void print_warning(struct desk *d, const char *msg)
+{
+	struct cli *c = d->warn_arg;
+	if (!c->quiet)
+		fprintf(stderr, "%s: warning: %s\n", c->prog, msg);
+}
+
+void cli_init(struct cli *c, const char *prog, const char *summary, const char *synopsis,
+	      const struct cli_opt *opts)
+{
+	memset(c, 0, sizeof *c);
+	c->prog = prog;
+	c->summary = summary;
+	c->synopsis = synopsis;
+	c->opts = opts;
+	c->color = -1;
+	int rc = desk_init(&c->d);
+	c->d.warn = print_warning;
+	c->d.warn_arg = c;
+	if (rc)
+		cli_die(c);
+}
+
+void cli_release(struct cli *c)
+{
+	desk_release(&c->d);
+	free(c->longopts);
+	free(c->shortopts);
+	c->longopts = NULL;
+	c->shortopts = NULL;
+}
+
+int cli_report(struct cli *c)
+{
+	fprintf(stderr, "%s: %s\n", c->prog, c->d.errmsg[0] ? c->d.errmsg : "failed");
+	return c->d.err ? c->d.err : EX_SOFTWARE;
+}
+
+_Noreturn void cli_die(struct cli *c)
+{
+	int rc = cli_report(c);
+	cli_release(c);
+	exit(rc);
+}
+
+static void usage_line(struct cli *c, FILE *fp)
+{
+	const char *s = c->synopsis;
+	int first = 1;
+	while (*s) {
+		const char *e = strchr(s, '\n');
+		size_t n = e ? (size_t)(e - s) : strlen(s);
+		fprintf(fp, "%s %s %.*s\n", first ? "usage:" : "      ", c->prog, (int)n, s);
+		first = 0;
+		s += n + (e ? 1 : 0);
+	}
+}
+
+_Noreturn void cli_usage_error(struct cli *c, const char *fmt, ...)
+{
+	va_list ap;
+	fprintf(stderr, "%s: ", c->prog);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+	usage_line(c, stderr);
+	cli_release(c);
+	exit(EX_USAGE);
+}
+
+static void help(struct cli *c)
+{
+	usage_line(c, stdout);
+	printf("\n%s\n\noptions:\n", c->summary);
+	for (const struct cli_opt *o = c->opts; o->lng; o++) {
+		char left[64];
+		char arg[24] = "";
+		if (o->arg == CLI_ARG)
+			snprintf(arg, sizeof arg, " %s", o->argname);
+		else if (o->arg == CLI_OPTARG)
+			snprintf(arg, sizeof arg, "[=%s]", o->argname);
+		if (o->shrt < 256)
+			snprintf(left, sizeof left, "-%c, --%s%s", o->shrt, o->lng, arg);
+		else
+			snprintf(left, sizeof left, "    --%s%s", o->lng, arg);
+		printf("  %-26s %s\n", left, o->help);
+	}
+	printf("\nSee %s(1).\n", c->prog);
+}
+
+/* One line per option for the completion scripts:
+ * SHORT<TAB>LONG<TAB>ARGNAME<TAB>HELP, "-" where absent. */
+static void list_options(struct cli *c)
+{
+	for (const struct cli_opt *o = c->opts; o->lng; o++) {
+		char s[4] = "-";
+		if (o->shrt < 256)
+			snprintf(s, sizeof s, "-%c", o->shrt);
+		printf("%s\t--%s\t%s\t%s\n", s, o->lng, o->arg ? o->argname : "-", o->help);
+	}
+}
+
+static void build_getopt(struct cli *c)
+{
+	size_t n = 0;
+	while (c->opts[n].lng)
+		n++;
+	c->longopts = calloc(n + 3, sizeof *c->longopts);
+	c->shortopts = calloc(2 * n + 4, 3);
+	if (!c->longopts || !c->shortopts)
+		abort();
+	char *sp = c->shortopts;
+	*sp++ = '+'; /* stop at the first operand: filter words like -tag:spam follow */
+	*sp++ = ':';
+	size_t k = 0;
+	for (size_t i = 0; i < n; i++) {
+		const struct cli_opt *o = &c->opts[i];
+		c->longopts[k++] = (struct option){ o->lng,
+			o->arg == CLI_ARG ? required_argument : o->arg == CLI_OPTARG ? optional_argument : no_argument,
+			NULL, o->shrt };
+		if (o->shrt < 256) {
+			*sp++ = (char)o->shrt;
+			if (o->arg == CLI_ARG)
+				*sp++ = ':';
+			else if (o->arg == CLI_OPTARG) {
+				*sp++ = ':';
+				*sp++ = ':';
+			}
+		}
+	}
+	c->longopts[k++] = (struct option){ "list-options", no_argument, NULL, CLI_LIST_OPTIONS };
+	c->longopts[k++] = (struct option){ "complete", required_argument, NULL, CLI_COMPLETE };
+}
+
+int cli_getopt(struct cli *c, int argc, char **argv)
+{
+	if (!c->longopts) {
+		build_getopt(c);
+		opterr = 0;
+	}
+	for (;;) {
+		int ch = getopt_long(argc, argv, c->shortopts, c->longopts, NULL);
+		switch (ch) {
+		case -1:
+			return -1;
+		case '?':
+			if (optopt && optopt < 256)
+				cli_usage_error(c, "unknown option '-%c'", optopt);
+			cli_usage_error(c, "unknown option '%s'", argv[optind - 1]);
+		case ':':
+			if (optopt && optopt < 256)
+				cli_usage_error(c, "option '-%c' needs a value", optopt);
+			cli_usage_error(c, "option '%s' needs a value", argv[optind - 1]);
+		case 'h':
+			help(c);
+			cli_release(c);
+			exit(0);
+		case CLI_VERSION:
+			printf("%s (deskutils) %s\n", c->prog, DESK_VERSION);
+			cli_release(c);
+			exit(0);
+		case CLI_LIST_OPTIONS:
+			list_options(c);
+			cli_release(c);
+			exit(0);
+		case CLI_COMPLETE:
+			c->complete = optarg;
+			break;
+		case CLI_DB:
+			c->db_path = optarg;
+			break;
+		case 'q':
+			c->quiet = 1;
+			break;
+		case 'H':
+			c->header = 1;
+			break;
+		case 'o':
+			if (desk_format_parse(optarg, &c->format) || c->format == DESK_FMT_TEXT)
+				cli_usage_error(c, "unknown output format '%s' (table, tsv, csv, json, jsonl)", optarg);
+			break;
+		case CLI_COLOR:
+			if (!optarg || strcmp(optarg, "always") == 0)
+				c->color = 1;
+			else if (strcmp(optarg, "never") == 0)
+				c->color = 0;
+			else if (strcmp(optarg, "auto") == 0)
+				c->color = -1;
+			else
+				cli_usage_error(c, "bad --color value '%s' (auto, always, never)", optarg);
+			break;
+		default:
+			return ch;
+		}
+	}
+}
+
+void cli_config(struct cli *c)
+{
+	if (desk_config_load(&c->d, NULL))
+		cli_die(c);
+}
+
+static void print_list(const char *const *l)
+{
+	for (; *l; l++)
+		puts(*l);
+}
+
+static int print_completion_id(void *arg, const struct desk_ticket_row *r)
+{
+	(void)arg;
+	printf("%lld\t%s\n", (long long)r->id, r->subject ? r->subject : "");
+	return 0;
+}
+
+/* --complete WHAT: values for the completion scripts, asked of the tool. */
+static void complete(struct cli *c)
+{
+	static const char *const formats[] = { "table", "tsv", "csv", "json", "jsonl", NULL };
+	const char *w = c->complete;
+	int rc = 0;
+	if (strcmp(w, "statuses") == 0)
+		print_list(desk_statuses);
+	else if (strcmp(w, "priorities") == 0)
+		print_list(desk_priorities);
+	else if (strcmp(w, "channels") == 0)
+		print_list(desk_channels);
+	else if (strcmp(w, "types") == 0)
+		print_list(desk_types);
+	else if (strcmp(w, "formats") == 0)
+		print_list(formats);
+	else if (strcmp(w, "ids") == 0) {
+		struct desk_filter *f = NULL;
+		char *words[] = { "status:unsolved", "sort:-updated" };
+		if (desk_filter_parse(&c->d, 2, words, &f) == 0) {
+			f->limit = 200;
+			rc = desk_ticket_list(&c->d, f, 0, print_completion_id, NULL);
+		}
+		desk_filter_free(f);
+	}
+	cli_release(c);
+	exit(rc ? EX_SOFTWARE : 0);
+}
+
+void cli_open(struct cli *c, int flags)
+{
+	cli_config(c);
+	if (c->complete && (strcmp(c->complete, "ids") != 0))
+		complete(c);
+	if (desk_open(&c->d, c->db_path, flags)) {
+		if (c->complete) {
+			cli_release(c);
+			exit(0);
+		}
+		cli_die(c);
+	}
+	if (c->complete)
+		complete(c);
+}
+
+int cli_color(struct cli *c)
+{
+	if (c->color >= 0)
+		return c->color;
+	const char *nc = getenv("NO_COLOR"), *term = getenv("TERM");
+	if (nc && *nc)
+		return 0;
+	if (term && strcmp(term, "dumb") == 0)
+		return 0;
+	return isatty(STDOUT_FILENO);
+}
+
+void cli_out_opts(struct cli *c, struct desk_out_opts *o, enum desk_format text_default)
+{
+	memset(o, 0, sizeof *o);
+	o->format = c->format;
+	o->header = c->header;
+	int tty = isatty(STDOUT_FILENO);
+	if (o->format == DESK_FMT_AUTO)
+		o->format = text_default != DESK_FMT_AUTO ? text_default : tty ? DESK_FMT_TABLE : DESK_FMT_TSV;
+	o->color = cli_color(c);
+	if (tty) {
+		struct winsize ws;
+		if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0)
+			o->width = ws.ws_col;
+	}
+	const char *cols = getenv("COLUMNS");
+	if (!o->width && cols && atoi(cols) > 0 && tty)
+		o->width = atoi(cols);
+}
+
+/* Read all of fp into *body; exits on errors and oversize input. */
+static void read_all(struct cli *c, FILE *fp, const char *what, char **body, size_t *len)
+{
+	struct desk_buf b = DESK_BUF_INIT;
+	char chunk[65536];
+	size_t n;
+	while ((n = fread(chunk, 1, sizeof chunk, fp)) > 0) {
+		desk_buf_add(&b, chunk, n);
+		if (b.len > DESK_BODY_MAX) {
+			desk_buf_free(&b);
+			desk_error(&c->d, EX_DATAERR, "message from %s longer than %d MiB: nothing written",
+				   what, DESK_BODY_MAX >> 20);
+			cli_die(c);
+		}
+	}
+	if (ferror(fp)) {
+		desk_buf_free(&b);
+		desk_error(&c->d, EX_IOERR, "cannot read the message from %s: %s", what, strerror(errno));
+		cli_die(c);
+	}
+	*len = b.len;
+	*body = desk_buf_take(&b);
+}
+
+static void edit_body(struct cli *c, char **body, size_t *len)
+{
+	const char *ed = getenv("VISUAL");
+	if (!ed || !*ed)
+		ed = getenv("EDITOR");
+	if (!ed || !*ed)
+		ed = "vi";
+	const char *tmp = getenv("TMPDIR");
+	char *path = desk_xasprintf("%s/desk-message-XXXXXX", tmp && *tmp ? tmp : "/tmp");
+	int fd = mkstemp(path);
+	if (fd < 0) {
+		desk_error(&c->d, EX_CANTCREAT, "cannot create a temporary file '%s': %s", path, strerror(errno));
+		free(path);
+		cli_die(c);
+	}
+	close(fd);
+	char *cmd = desk_xasprintf("%s \"$1\"", ed);
+	pid_t pid = fork();
+	if (pid == 0) {
+		execl("/bin/sh", "sh", "-c", cmd, "sh", path, (char *)NULL);
+		_exit(127);
+	}
+	int status = 0;
+	if (pid < 0 || waitpid(pid, &status, 0) < 0 || !WIFEXITED(status) || WEXITSTATUS(status) != 0) {
+		unlink(path);
+		desk_error(&c->d, EX_DATAERR, "editor '%s' failed: nothing written", ed);
+		free(cmd);
+		free(path);
+		cli_die(c);
+	}
+	free(cmd);
+	FILE *fp = fopen(path, "rb");
+	if (!fp) {
+		desk_error(&c->d, EX_IOERR, "cannot read '%s': %s", path, strerror(errno));
+		unlink(path);
+		free(path);
+		cli_die(c);
+	}
+	read_all(c, fp, path, body, len);
+	fclose(fp);
+	unlink(path);
+	free(path);
+}
+
+void cli_read_body(struct cli *c, const char *m, char **body, size_t *len)
+{
+	if (m) {
+		*body = desk_xstrdup(m);
+		*len = strlen(m);
+	} else if (!isatty(STDIN_FILENO)) {
+		read_all(c, stdin, "stdin", body, len);
+	} else {
+		edit_body(c, body, len);
+	}
+	/* trailing newlines are the editor's and the shell's, not the writer's */
+	while (*len > 0 && ((*body)[*len - 1] == '\n' || (*body)[*len - 1] == '\r'))
+		(*body)[--*len] = '\0';
+	if (desk_body_check(&c->d, *body, *len)) {
+		free(*body);
+		*body = NULL;
+		cli_die(c);
+	}
+}
+
+void cli_tally_ok(struct cli_tally *t)
+{
+	t->ok++;
+}
+
+void cli_tally_fail(struct cli *c, struct cli_tally *t)
+{
+	int rc = cli_report(c);
+	if (t->failed == 0)
+		t->status = rc;
+	else if (t->status != rc)
+		t->status = DESK_PARTIAL;
+	t->failed++;
+	desk_clear_error(&c->d);
+}
+
+int cli_tally_status(const struct cli_tally *t)
+{
+	if (!t->failed)
+		return 0;
+	return t->ok ? DESK_PARTIAL : t->status;
+}

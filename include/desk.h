@@ -1,0 +1,16 @@
+/* desk.h - the public API of libdesk, the library under every deskutils command. */
+#ifndef DESK_H
+#define DESK_H
+
+#include "desk/core.h"
+#include "desk/config.h"
+#include "desk/db.h"
+#include "desk/time.h"
+#include "desk/utf8.h"
+#include "desk/output.h"
+#include "desk/ids.h"
+#include "desk/event.h"
+#include "desk/ticket.h"
+#include "desk/filter.h"
+
+#endif

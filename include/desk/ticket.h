@@ -1,0 +1,134 @@
+/*
+ * ticket.h - tickets, their requesters and their conversation.
+ */
+#ifndef DESK_TICKET_H
+#define DESK_TICKET_H
+
+#include <stdint.h>
+
+#include "desk/core.h"
+
+struct desk_filter;
+
+/* Priorities are ordered, so filters can compare them. */
+enum desk_priority {
+	DESK_PRIORITY_LOW = 1,
+	DESK_PRIORITY_NORMAL = 2,
+	DESK_PRIORITY_HIGH = 3,
+	DESK_PRIORITY_URGENT = 4,
+};
+
+#define DESK_SUBJECT_MAX 1000            /* bytes */
+#define DESK_BODY_MAX (32 * 1024 * 1024) /* bytes */
+#define DESK_TAG_MAX 64                  /* bytes */
+
+/* Name <-> value. parse returns 0 or -1; name returns a static string. */
+int desk_priority_parse(const char *s, int *out);
+const char *desk_priority_name(int p);
+
+/* 1 when s is a known status / channel / ticket type, else 0. */
+int desk_status_valid(const char *s);
+int desk_channel_valid(const char *s);
+int desk_type_valid(const char *s);
+
+/* Lists for messages and completion: "new, open, ..." (static strings). */
+extern const char *const desk_statuses[];  /* NULL-terminated */
+extern const char *const desk_channels[];
+extern const char *const desk_types[];
+extern const char *const desk_priorities[];
+
+/*
+ * Check and normalise a tag into out (at least DESK_TAG_MAX + 1 bytes):
+ * ASCII letters are lowercased; a tag is 1 to 64 bytes of UTF-8 with no
+ * space, comma or control character, not starting with '+' or '-'.
+ * Returns 0 or EX_DATAERR.
+ */
+int desk_tag_normalise(struct desk *d, const char *tag, char *out);
+
+/* Check an email address (one '@', no spaces or controls, at most 254
+ * bytes). Returns 0 or EX_DATAERR. */
+int desk_email_check(struct desk *d, const char *email);
+
+/* Check a subject: 1 to DESK_SUBJECT_MAX bytes of UTF-8, one line.
+ * Returns 0 or EX_DATAERR. */
+int desk_subject_check(struct desk *d, const char *subject);
+
+/* Check a message body: UTF-8, no NUL, at most DESK_BODY_MAX bytes, not
+ * blank. len is the byte length. Returns 0 or EX_DATAERR. */
+int desk_body_check(struct desk *d, const char *body, size_t len);
+
+struct desk_ticket_draft {
+	const char *subject;            /* required */
+	const char *body;               /* the requester's first message, or NULL */
+	size_t body_len;
+	const char *requester;          /* email, or NULL; created on first sight */
+	const char *priority;           /* NULL: defaults.priority from the config */
+	const char *channel;            /* NULL: defaults.channel */
+	const char *type;               /* NULL: defaults.type */
+	const char *const *tags;
+	size_t ntags;
+};
+
+/*
+ * Create a ticket in one transaction (ticket, requester, first message,
+ * tags, event). Sets *id. Returns 0, EX_DATAERR for bad fields (nothing is
+ * written), EX_TEMPFAIL when locked, or another error status.
+ */
+int desk_ticket_create(struct desk *d, const struct desk_ticket_draft *t, int64_t *id);
+
+/* A ticket as read back. Strings are allocated; desk_ticket_release frees
+ * them. NULL where a field is empty (no assignee, ...). */
+struct desk_ticket {
+	int64_t id;
+	char *subject;
+	char *status;
+	int priority;
+	char *type;
+	char *channel;
+	char *requester;      /* email */
+	char *requester_name;
+	char *assignee;       /* login */
+	char *team;
+	char *tags;           /* comma-separated, sorted */
+	int64_t parent_id;    /* 0 when none */
+	time_t created, updated;
+	time_t first_response, solved, closed; /* 0 when not yet */
+};
+
+/* Read ticket id. Returns 0, or EX_NOINPUT "no ticket '#ID'". */
+int desk_ticket_get(struct desk *d, int64_t id, struct desk_ticket *t);
+void desk_ticket_release(struct desk_ticket *t);
+
+/* A message of the conversation; pointers are valid during the callback. */
+struct desk_message {
+	int64_t id;
+	const char *kind;   /* customer, reply, note */
+	const char *author; /* email or login */
+	const char *body;
+	time_t created;
+};
+
+/* Call fn for each message of ticket id, oldest first. fn returns 0 to go
+ * on; anything else stops the walk and is returned. */
+int desk_ticket_messages(struct desk *d, int64_t id,
+			 int (*fn)(void *arg, const struct desk_message *m), void *arg);
+
+/* A listing row; pointers are valid during the callback; NULL when empty. */
+struct desk_ticket_row {
+	int64_t id;
+	const char *status;
+	int priority;
+	const char *assignee, *requester, *subject, *type, *channel, *team;
+	const char *tags;  /* only when asked for, else NULL */
+	time_t created, updated;
+};
+
+/*
+ * Stream the tickets that match f (NULL: all), in the filter's order, up to
+ * its limit. fn returns 0 to go on. Returns 0, fn's non-zero value, or an
+ * error status.
+ */
+int desk_ticket_list(struct desk *d, const struct desk_filter *f, int with_tags,
+		     int (*fn)(void *arg, const struct desk_ticket_row *r), void *arg);
+
+#endif

@@ -1,0 +1,51 @@
+/*
+ * internal.h - what the files of libdesk share and commands never see:
+ * SQLite access helpers and defaults. All SQL lives in lib/.
+ */
+#ifndef DESK_INTERNAL_H
+#define DESK_INTERNAL_H
+
+#include "desk.h"
+
+#include <sqlite3.h>
+#include <stdarg.h>
+
+#define DESK_DEFAULT_BUSY_TIMEOUT_MS 5000
+#define DESK_APPLICATION_ID 0x4445534b /* "DESK" */
+
+void desk_buf_vaddf(struct desk_buf *b, const char *fmt, va_list ap);
+
+/* schema.c: apply migrations from version `from`; caller holds the write lock */
+int desk_schema_migrate(struct desk *d, int from);
+
+/* config.c */
+struct desk_config *desk_config_defaults(void);
+
+/*
+ * A prepared statement for sql, cached for the life of the connection and
+ * reset with its bindings cleared. sql must be a string literal (the cache
+ * keys on its address). Returns NULL after setting the error.
+ * The statement belongs to the cache: never finalize it.
+ */
+sqlite3_stmt *desk_stmt(struct desk *d, const char *sql);
+
+/* Map a SQLite result code to a sysexits status and set the message,
+ * naming what was being done. Returns the status. */
+int desk_db_fail(struct desk *d, int rc, const char *doing);
+
+/* Step a statement that returns no rows; 0 or an error status. */
+int desk_step_done(struct desk *d, sqlite3_stmt *st, const char *doing);
+
+/* Run SQL text without results (schema, pragmas). 0 or an error status. */
+int desk_exec(struct desk *d, const char *sql);
+
+/* Bind text (NULL binds NULL). */
+void desk_bind_text(sqlite3_stmt *st, int i, const char *s);
+
+/* Column text as an allocated copy (NULL stays NULL); caller frees. */
+char *desk_col_strdup(sqlite3_stmt *st, int i);
+
+/* Column text or "" (never NULL), valid until the next step. */
+const char *desk_col_text(sqlite3_stmt *st, int i);
+
+#endif

@@ -1,0 +1,137 @@
+/*
+ * schema.c - the database schema, as numbered migrations.
+ *
+ * migrations[i] brings a database from user_version i to i + 1. Never edit a
+ * migration that has shipped: add the next one. Each runs in the write
+ * transaction that desk_open takes when the version is behind.
+ */
+#include "internal.h"
+
+#include <stdio.h>
+
+static const char *const migrations[] = {
+	/* 0 -> 1: the foundation */
+	"CREATE TABLE organisations (\n"
+	"  id INTEGER PRIMARY KEY,\n"
+	"  name TEXT NOT NULL UNIQUE COLLATE NOCASE,\n"
+	"  notes TEXT,\n"
+	"  created INTEGER NOT NULL\n"
+	");\n"
+	"CREATE TABLE customers (\n"
+	"  id INTEGER PRIMARY KEY,\n"
+	"  email TEXT NOT NULL UNIQUE COLLATE NOCASE,\n"
+	"  name TEXT,\n"
+	"  org_id INTEGER REFERENCES organisations(id),\n"
+	"  notes TEXT,\n"
+	"  created INTEGER NOT NULL\n"
+	");\n"
+	"CREATE INDEX customers_org ON customers(org_id);\n"
+	"CREATE TABLE teams (\n"
+	"  id INTEGER PRIMARY KEY,\n"
+	"  name TEXT NOT NULL UNIQUE COLLATE NOCASE,\n"
+	"  description TEXT,\n"
+	"  created INTEGER NOT NULL\n"
+	");\n"
+	"CREATE TABLE agents (\n"
+	"  id INTEGER PRIMARY KEY,\n"
+	"  login TEXT NOT NULL UNIQUE,\n"
+	"  name TEXT,\n"
+	"  email TEXT,\n"
+	"  role TEXT NOT NULL DEFAULT 'agent' CHECK (role IN ('agent','lead','manager')),\n"
+	"  active INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0,1)),\n"
+	"  created INTEGER NOT NULL\n"
+	");\n"
+	"CREATE TABLE agent_teams (\n"
+	"  agent_id INTEGER NOT NULL REFERENCES agents(id),\n"
+	"  team_id INTEGER NOT NULL REFERENCES teams(id),\n"
+	"  PRIMARY KEY (agent_id, team_id)\n"
+	") WITHOUT ROWID;\n"
+	"CREATE INDEX agent_teams_team ON agent_teams(team_id);\n"
+	/* priority is 1 low .. 4 urgent so that priority:>=high is a range */
+	"CREATE TABLE tickets (\n"
+	"  id INTEGER PRIMARY KEY,\n"
+	"  subject TEXT NOT NULL,\n"
+	"  status TEXT NOT NULL DEFAULT 'new'\n"
+	"    CHECK (status IN ('new','open','pending','on-hold','solved','closed')),\n"
+	"  priority INTEGER NOT NULL DEFAULT 2 CHECK (priority BETWEEN 1 AND 4),\n"
+	"  type TEXT NOT NULL,\n"
+	"  channel TEXT NOT NULL,\n"
+	"  requester_id INTEGER REFERENCES customers(id),\n"
+	"  assignee_id INTEGER REFERENCES agents(id),\n"
+	"  team_id INTEGER REFERENCES teams(id),\n"
+	"  parent_id INTEGER REFERENCES tickets(id),\n"
+	"  created INTEGER NOT NULL,\n"
+	"  updated INTEGER NOT NULL,\n"
+	"  first_response INTEGER,\n"
+	"  solved INTEGER,\n"
+	"  closed INTEGER\n"
+	");\n"
+	"CREATE INDEX tickets_status_priority ON tickets(status, priority);\n"
+	"CREATE INDEX tickets_assignee ON tickets(assignee_id, status);\n"
+	"CREATE INDEX tickets_team ON tickets(team_id, status);\n"
+	"CREATE INDEX tickets_requester ON tickets(requester_id);\n"
+	"CREATE INDEX tickets_created ON tickets(created);\n"
+	"CREATE INDEX tickets_updated ON tickets(updated);\n"
+	"CREATE INDEX tickets_parent ON tickets(parent_id) WHERE parent_id IS NOT NULL;\n"
+	"CREATE TABLE ticket_tags (\n"
+	"  ticket_id INTEGER NOT NULL REFERENCES tickets(id),\n"
+	"  tag TEXT NOT NULL,\n"
+	"  PRIMARY KEY (ticket_id, tag)\n"
+	") WITHOUT ROWID;\n"
+	"CREATE INDEX ticket_tags_tag ON ticket_tags(tag, ticket_id);\n"
+	/* the conversation: kind customer (from the requester), reply (public,
+	 * from an agent), note (internal, never a response) */
+	"CREATE TABLE messages (\n"
+	"  id INTEGER PRIMARY KEY,\n"
+	"  ticket_id INTEGER NOT NULL REFERENCES tickets(id),\n"
+	"  kind TEXT NOT NULL CHECK (kind IN ('customer','reply','note')),\n"
+	"  agent_id INTEGER REFERENCES agents(id),\n"
+	"  customer_id INTEGER REFERENCES customers(id),\n"
+	"  author TEXT NOT NULL,\n"
+	"  body TEXT NOT NULL,\n"
+	"  created INTEGER NOT NULL,\n"
+	"  message_id TEXT\n"
+	");\n"
+	"CREATE INDEX messages_ticket ON messages(ticket_id, id);\n"
+	"CREATE INDEX messages_message_id ON messages(message_id) WHERE message_id IS NOT NULL;\n"
+	/* the append-only event log: at is desk time ($DESK_NOW may move it),
+	 * real_at the wall clock of the write, so nothing is quietly backdated */
+	"CREATE TABLE events (\n"
+	"  id INTEGER PRIMARY KEY,\n"
+	"  entity TEXT NOT NULL,\n"
+	"  entity_id INTEGER NOT NULL,\n"
+	"  at INTEGER NOT NULL,\n"
+	"  real_at INTEGER NOT NULL,\n"
+	"  actor TEXT NOT NULL,\n"
+	"  field TEXT NOT NULL,\n"
+	"  old TEXT,\n"
+	"  new TEXT\n"
+	");\n"
+	"CREATE INDEX events_entity ON events(entity, entity_id, id);\n"
+	"CREATE TRIGGER events_append_only_update BEFORE UPDATE ON events\n"
+	"  BEGIN SELECT RAISE(ABORT, 'the event log is append-only'); END;\n"
+	"CREATE TRIGGER events_append_only_delete BEFORE DELETE ON events\n"
+	"  BEGIN SELECT RAISE(ABORT, 'the event log is append-only'); END;\n",
+};
+
+#define NMIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
+
+int desk_schema_latest(void)
+{
+	return NMIGRATIONS;
+}
+
+/* Apply migrations from version `from` up to the latest; the caller holds
+ * the write transaction. */
+int desk_schema_migrate(struct desk *d, int from)
+{
+	int rc;
+	for (int v = from; v < NMIGRATIONS; v++) {
+		if ((rc = desk_exec(d, migrations[v])) != 0)
+			return rc;
+	}
+	char sql[96];
+	snprintf(sql, sizeof sql, "PRAGMA application_id = %d; PRAGMA user_version = %d;",
+		 DESK_APPLICATION_ID, NMIGRATIONS);
+	return desk_exec(d, sql);
+}

@@ -1,0 +1,209 @@
+/*
+ * ticket_list.c - turn a parsed filter into one SQLite query with bound
+ * parameters and stream the matching tickets. User text never becomes SQL.
+ */
+#include "internal.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+struct binds {
+	int n, cap;
+	struct { int text; const char *s; int64_t i; } *v;
+};
+
+static void bind_add(struct binds *b, const char *s, int64_t i)
+{
+	if (b->n == b->cap) {
+		b->cap = b->cap ? b->cap * 2 : 16;
+		b->v = desk_xrealloc(b->v, (size_t)b->cap * sizeof *b->v);
+	}
+	b->v[b->n].text = s != NULL;
+	b->v[b->n].s = s;
+	b->v[b->n].i = i;
+	b->n++;
+}
+
+/* "?,?,?" for the term's values, text or numbers. */
+static void placeholders(struct desk_buf *q, struct binds *b, const struct desk_fterm *t, int text)
+{
+	for (int k = 0; k < t->nvalues; k++) {
+		desk_buf_adds(q, k ? ",?" : "?");
+		bind_add(b, text ? t->values[k] : NULL, t->nums[k]);
+	}
+}
+
+static const char *column_of(enum desk_ffield f)
+{
+	switch (f) {
+	case DESK_F_ID: return "t.id";
+	case DESK_F_PRIORITY: return "t.priority";
+	case DESK_F_CREATED: return "t.created";
+	case DESK_F_UPDATED: return "t.updated";
+	case DESK_F_SOLVED: return "t.solved";
+	case DESK_F_STATUS: return "t.status";
+	case DESK_F_TYPE: return "t.type";
+	case DESK_F_CHANNEL: return "t.channel";
+	default: return NULL;
+	}
+}
+
+static const char *op_sql(enum desk_fop op)
+{
+	switch (op) {
+	case DESK_OP_LT: return "<";
+	case DESK_OP_LE: return "<=";
+	case DESK_OP_GT: return ">";
+	case DESK_OP_GE: return ">=";
+	default: return "=";
+	}
+}
+
+/* Append the SQL for one term: an expression that is never NULL, so NOT
+ * works as users expect on unassigned tickets. */
+static int term_sql(struct desk *d, struct desk_buf *q, struct binds *b, const struct desk_fterm *t)
+{
+	const char *col = column_of(t->field);
+	if (t->negate)
+		desk_buf_adds(q, "NOT ");
+	desk_buf_adds(q, "coalesce(");
+	switch (t->field) {
+	case DESK_F_STATUS:
+	case DESK_F_TYPE:
+	case DESK_F_CHANNEL:
+		desk_buf_addf(q, "%s IN (", col);
+		placeholders(q, b, t, 1);
+		desk_buf_adds(q, ")");
+		break;
+	case DESK_F_ID:
+	case DESK_F_PRIORITY:
+	case DESK_F_CREATED:
+	case DESK_F_UPDATED:
+	case DESK_F_SOLVED:
+		if (t->op == DESK_OP_EQ && t->day_end) {
+			/* a bare date: that whole local day */
+			desk_buf_addf(q, "%s >= ? AND %s < ?", col, col);
+			bind_add(b, NULL, t->nums[0]);
+			bind_add(b, NULL, t->day_end);
+		} else if (t->op == DESK_OP_EQ) {
+			desk_buf_addf(q, "%s IN (", col);
+			placeholders(q, b, t, 0);
+			desk_buf_adds(q, ")");
+		} else {
+			/* a date compared with > means after that whole day */
+			int64_t v = t->nums[0];
+			if (t->day_end && (t->op == DESK_OP_GT || t->op == DESK_OP_LE))
+				v = t->day_end - 1;
+			desk_buf_addf(q, "%s %s ?", col, op_sql(t->op));
+			bind_add(b, NULL, v);
+		}
+		break;
+	case DESK_F_TAG:
+		desk_buf_adds(q, "t.id IN (SELECT ticket_id FROM ticket_tags WHERE tag IN (");
+		placeholders(q, b, t, 1);
+		desk_buf_adds(q, "))");
+		break;
+	case DESK_F_ASSIGNEE:
+		if (t->none)
+			desk_buf_adds(q, "t.assignee_id IS NULL");
+		else {
+			desk_buf_adds(q, "t.assignee_id IN (SELECT id FROM agents WHERE login IN (");
+			placeholders(q, b, t, 1);
+			desk_buf_adds(q, "))");
+		}
+		break;
+	case DESK_F_TEAM:
+		if (t->none)
+			desk_buf_adds(q, "t.team_id IS NULL");
+		else {
+			desk_buf_adds(q, "t.team_id IN (SELECT id FROM teams WHERE name IN (");
+			placeholders(q, b, t, 1);
+			desk_buf_adds(q, "))");
+		}
+		break;
+	case DESK_F_REQUESTER:
+		if (t->none)
+			desk_buf_adds(q, "t.requester_id IS NULL");
+		else {
+			desk_buf_adds(q, "t.requester_id IN (SELECT id FROM customers WHERE email IN (");
+			placeholders(q, b, t, 1);
+			desk_buf_adds(q, "))");
+		}
+		break;
+	case DESK_F_TEXT:
+		return desk_error(d, EX_DATAERR, "bad filter word %d '%.100s': expected field:value "
+				  "(see desk-filter(7))", t->word, t->values[0]);
+	}
+	desk_buf_adds(q, ", 0)");
+	return 0;
+}
+
+int desk_ticket_list(struct desk *d, const struct desk_filter *f, int with_tags,
+		     int (*fn)(void *arg, const struct desk_ticket_row *r), void *arg)
+{
+	struct desk_buf q = DESK_BUF_INIT;
+	struct binds b = { 0, 0, NULL };
+	sqlite3_stmt *st = NULL;
+	int rc = 0, src;
+
+	desk_buf_addf(&q,
+		"SELECT t.id, t.status, t.priority, a.login, c.email, t.subject, t.type, t.channel,"
+		" tm.name, %s, t.created, t.updated"
+		" FROM tickets t"
+		" LEFT JOIN agents a ON a.id = t.assignee_id"
+		" LEFT JOIN customers c ON c.id = t.requester_id"
+		" LEFT JOIN teams tm ON tm.id = t.team_id"
+		" WHERE 1",
+		with_tags ? "(SELECT group_concat(tag, ',') FROM (SELECT tag FROM ticket_tags"
+			    " WHERE ticket_id = t.id ORDER BY tag))" : "NULL");
+	for (int i = 0; f && i < f->nterms; i++) {
+		desk_buf_adds(&q, " AND ");
+		if ((rc = term_sql(d, &q, &b, &f->terms[i])))
+			goto out;
+	}
+	enum desk_ffield sort = f ? f->sort : DESK_F_ID;
+	const char *dir = f && f->sort_desc ? " DESC" : "";
+	if (sort == DESK_F_ID)
+		desk_buf_addf(&q, " ORDER BY t.id%s", dir);
+	else
+		desk_buf_addf(&q, " ORDER BY %s%s, t.id%s", column_of(sort), dir, dir);
+	if (f && f->limit > 0)
+		desk_buf_addf(&q, " LIMIT %ld", f->limit);
+
+	src = sqlite3_prepare_v2(d->db, q.s, -1, &st, NULL);
+	if (src != SQLITE_OK) {
+		rc = desk_db_fail(d, src, "preparing the listing");
+		goto out;
+	}
+	for (int i = 0; i < b.n; i++) {
+		if (b.v[i].text)
+			sqlite3_bind_text(st, i + 1, b.v[i].s, -1, SQLITE_STATIC);
+		else
+			sqlite3_bind_int64(st, i + 1, b.v[i].i);
+	}
+	while ((src = sqlite3_step(st)) == SQLITE_ROW) {
+		struct desk_ticket_row r = {
+			.id = sqlite3_column_int64(st, 0),
+			.status = (const char *)sqlite3_column_text(st, 1),
+			.priority = sqlite3_column_int(st, 2),
+			.assignee = (const char *)sqlite3_column_text(st, 3),
+			.requester = (const char *)sqlite3_column_text(st, 4),
+			.subject = (const char *)sqlite3_column_text(st, 5),
+			.type = (const char *)sqlite3_column_text(st, 6),
+			.channel = (const char *)sqlite3_column_text(st, 7),
+			.team = (const char *)sqlite3_column_text(st, 8),
+			.tags = (const char *)sqlite3_column_text(st, 9),
+			.created = (time_t)sqlite3_column_int64(st, 10),
+			.updated = (time_t)sqlite3_column_int64(st, 11),
+		};
+		if ((rc = fn(arg, &r)) != 0)
+			goto out;
+	}
+	if (src != SQLITE_DONE)
+		rc = desk_db_fail(d, src, "listing tickets");
+out:
+	sqlite3_finalize(st);
+	desk_buf_free(&q);
+	free(b.v);
+	return rc;
+}
