@@ -124,7 +124,6 @@ static void build_getopt(struct cli *c)
 	if (!c->longopts || !c->shortopts)
 		abort();
 	char *sp = c->shortopts;
-	*sp++ = '+'; /* stop at the first operand: filter words like -tag:spam follow */
 	*sp++ = ':';
 	size_t k = 0;
 	for (size_t i = 0; i < n; i++) {
@@ -146,12 +145,74 @@ static void build_getopt(struct cli *c)
 	c->longopts[k++] = (struct option){ "complete", required_argument, NULL, CLI_COMPLETE };
 }
 
+/* The option of the table that a word names, or NULL. */
+static const struct cli_opt *find_opt(const struct cli *c, const char *w)
+{
+	for (const struct cli_opt *o = c->opts; o->lng; o++) {
+		if (w[1] == '-') {
+			size_t n = strlen(o->lng);
+			if (strncmp(w + 2, o->lng, n) == 0 && w[2 + n] == '\0')
+				return o;
+		} else if (o->shrt < 256 && w[1] == o->shrt) {
+			return o;
+		}
+	}
+	return NULL;
+}
+
+/*
+ * Filter words such as -tag:spam look like options. Move the options (and
+ * their values) to the front and the words behind them, keeping order, and
+ * let getopt see only the options, so they may still come anywhere:
+ * ticket-list -tag:spam -o json status:open.
+ */
+static void protect_filter_words(struct cli *c, int argc, char **argv)
+{
+	char **opts = calloc((size_t)argc + 1, sizeof *opts);
+	char **words = calloc((size_t)argc + 1, sizeof *words);
+	int no = 0, nw = 0, i;
+	if (!opts || !words)
+		abort();
+	for (i = 1; i < argc; i++) {
+		char *w = argv[i];
+		if (strcmp(w, "--") == 0) {
+			for (i++; i < argc; i++)
+				words[nw++] = argv[i];
+			break;
+		}
+		const struct cli_opt *o = w[0] == '-' && w[1] ? find_opt(c, w) : NULL;
+		int filterish = w[0] == '-' && strchr(w, ':') && w[1] != '-';
+		if (w[0] != '-' || !w[1] || (filterish && !(o && w[2] == '\0'))) {
+			words[nw++] = w;
+			continue;
+		}
+		opts[no++] = w;
+		/* an option's value in the next word ("-n 5", "--db F") */
+		if (o && o->arg == CLI_ARG && i + 1 < argc && !strchr(w, '=') &&
+		    (w[1] == '-' || w[2] == '\0'))
+			opts[no++] = argv[++i];
+	}
+	int k = 1;
+	for (i = 0; i < no; i++)
+		argv[k++] = opts[i];
+	for (i = 0; i < nw; i++)
+		argv[k++] = words[i];
+	free(opts);
+	free(words);
+	/* getopt sees only the options; the words follow at optind */
+	c->argc_fixed = 1 + no;
+}
+
 int cli_getopt(struct cli *c, int argc, char **argv)
 {
 	if (!c->longopts) {
 		build_getopt(c);
 		opterr = 0;
+		if (c->filter_words)
+			protect_filter_words(c, argc, argv);
 	}
+	if (c->argc_fixed)
+		argc = c->argc_fixed;
 	for (;;) {
 		int ch = getopt_long(argc, argv, c->shortopts, c->longopts, NULL);
 		switch (ch) {

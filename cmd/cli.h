@@ -48,6 +48,8 @@ struct cli {
 	int header;                /* -H */
 	int color;                 /* -1 auto, 0 never, 1 always */
 	const char *complete;      /* --complete WHAT */
+	int filter_words;          /* operands are filter words: -tag:spam is one */
+	int argc_fixed;            /* argc getopt sees after protect_filter_words */
 	struct option *longopts;
 	char *shortopts;
 };

@@ -233,7 +233,9 @@ int desk_filter_parse(struct desk *d, int argc, char *const *argv, struct desk_f
 		P.word = w;
 		P.n = i + 1;
 		if (desk_text_check(d, "filter", w, strlen(w))) {
-			rc = desk_error(d, EX_DATAERR, "bad filter word %d: %s", i + 1, d->errmsg);
+			char why[sizeof d->errmsg];
+			snprintf(why, sizeof why, "%s", d->errmsg);
+			rc = desk_error(d, EX_DATAERR, "bad filter word %d: %s", i + 1, why);
 			goto out;
 		}
 		if (!*w)
@@ -251,12 +253,13 @@ int desk_filter_parse(struct desk *d, int argc, char *const *argv, struct desk_f
 		}
 		const char *colon = strchr(name, ':');
 		int fi = -1;
-		if (colon && !strchr(name, ' ')) {
+		if (colon) {
 			for (size_t k = 0; k < NFIELDS; k++)
 				if (strlen(fields[k].name) == (size_t)(colon - name) &&
 				    strncmp(fields[k].name, name, (size_t)(colon - name)) == 0)
 					fi = (int)k;
-			int plain = 1;
+			/* "colour:red" is a typo; "note: printer" is a phrase */
+			int plain = !strchr(name, ' ');
 			for (const char *p = name; p < colon; p++)
 				if (!islower((unsigned char)*p) && *p != '_')
 					plain = 0;

@@ -339,7 +339,7 @@ static void table_size(struct desk_out *o)
 		for (int i = 0; i < o->ncols && total > o->opt.width; i++) {
 			if (!shown(o, i) || !(o->cols[i].flags & DESK_COL_SHRINK))
 				continue;
-			int min = 10, cut = total - o->opt.width;
+			int min = 6, cut = total - o->opt.width;
 			if (o->widths[i] - cut < min)
 				cut = o->widths[i] > min ? o->widths[i] - min : 0;
 			o->widths[i] -= cut;

@@ -138,6 +138,24 @@ static int term_sql(struct desk *d, struct desk_buf *q, struct binds *b, const s
 	return 0;
 }
 
+/* AND terms[lo..hi) as a balanced tree: SQLite limits expression depth to
+ * 1000, and a 10,000-word filter must still work. */
+static int terms_sql(struct desk *d, struct desk_buf *q, struct binds *b,
+		     const struct desk_fterm *terms, int lo, int hi)
+{
+	if (hi - lo == 1)
+		return term_sql(d, q, b, &terms[lo]);
+	int mid = lo + (hi - lo) / 2, rc;
+	desk_buf_adds(q, "(");
+	if ((rc = terms_sql(d, q, b, terms, lo, mid)))
+		return rc;
+	desk_buf_adds(q, " AND ");
+	if ((rc = terms_sql(d, q, b, terms, mid, hi)))
+		return rc;
+	desk_buf_adds(q, ")");
+	return 0;
+}
+
 int desk_ticket_list(struct desk *d, const struct desk_filter *f, int with_tags,
 		     int (*fn)(void *arg, const struct desk_ticket_row *r), void *arg)
 {
@@ -156,9 +174,9 @@ int desk_ticket_list(struct desk *d, const struct desk_filter *f, int with_tags,
 		" WHERE 1",
 		with_tags ? "(SELECT group_concat(tag, ',') FROM (SELECT tag FROM ticket_tags"
 			    " WHERE ticket_id = t.id ORDER BY tag))" : "NULL");
-	for (int i = 0; f && i < f->nterms; i++) {
+	if (f && f->nterms) {
 		desk_buf_adds(&q, " AND ");
-		if ((rc = term_sql(d, &q, &b, &f->terms[i])))
+		if ((rc = terms_sql(d, &q, &b, f->terms, 0, f->nterms)))
 			goto out;
 	}
 	enum desk_ffield sort = f ? f->sort : DESK_F_ID;
