@@ -60,6 +60,7 @@ ASAN_FLAGS = -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sa
 
 .PHONY: all deps demo check check-build unit cli manlint asan valgrind bench install uninstall clean
 .DELETE_ON_ERROR:
+.SECONDARY:
 
 all: $(BINS)
 
@@ -106,13 +107,17 @@ check: deps
 	@$(MAKE) --no-print-directory asan
 	@echo "check: all tests passed"
 
-check-build: $(BINS) $(UNIT_BINS)
+check-build: $(BINS) $(UNIT_BINS) $(B)/tests/hold-lock
+
+$(B)/tests/hold-lock: tests/hold-lock.c
+	@mkdir -p $(@D)
+	$(CC) $(DESK_CFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $< $(SQLITE_LIBS)
 
 unit: $(UNIT_BINS)
 	@set -e; for t in $(UNIT_BINS); do echo "== $$t"; $$t; done
 
-cli: $(BINS)
-	@DESK_BIN=$(CURDIR)/$(B)/bin $(PROVE) -j2 tests/cli/
+cli: $(BINS) $(B)/tests/hold-lock
+	@DESK_BIN=$(CURDIR)/$(B)/bin DESK_TEST_BIN=$(CURDIR)/$(B)/tests $(PROVE) -j2 tests/cli/
 
 manlint:
 	@out=$$(mandoc -Tlint -Wwarning $(MANPAGES) 2>&1); \

@@ -304,15 +304,11 @@ static int configure(struct desk *d)
 	return rc == SQLITE_OK ? 0 : desk_db_fail(d, rc, "setting the journal mode");
 }
 
-int desk_open(struct desk *d, const char *opt_path, int flags)
+/* desk_open's work; on failure the caller closes what was opened. */
+static int open_path(struct desk *d, const char *path, int is_default, int flags)
 {
-	char *path = NULL;
-	int is_default = 0, rc;
 	struct stat sb;
-
-	if ((rc = desk_db_locate(d, opt_path, &path, &is_default)))
-		return rc;
-	d->db_path = path;
+	int rc;
 	if (stat(path, &sb) != 0) {
 		if (errno != ENOENT)
 			return desk_error(d, errno == EACCES ? EX_NOPERM : EX_NOINPUT,
@@ -327,16 +323,25 @@ int desk_open(struct desk *d, const char *opt_path, int flags)
 		return desk_error(d, EX_CANTCREAT, "database is a directory '%s'", path);
 	}
 	rc = sqlite3_open_v2(path, &d->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_EXRESCODE, NULL);
-	if (rc != SQLITE_OK) {
-		rc = desk_db_fail(d, rc, "opening the database");
-		desk_db_close(d);
+	if (rc != SQLITE_OK)
+		return desk_db_fail(d, rc, "opening the database");
+	if ((rc = configure(d)) || (rc = check_and_migrate(d)))
 		return rc;
-	}
-	if ((rc = configure(d)) || (rc = check_and_migrate(d))) {
-		desk_db_close(d);
-		return rc;
-	}
 	return 0;
+}
+
+int desk_open(struct desk *d, const char *opt_path, int flags)
+{
+	char *path = NULL;
+	int is_default = 0, rc;
+
+	desk_db_close(d);
+	if ((rc = desk_db_locate(d, opt_path, &path, &is_default)))
+		return rc;
+	d->db_path = path;
+	if ((rc = open_path(d, path, is_default, flags)))
+		desk_db_close(d);
+	return rc;
 }
 
 void desk_db_close(struct desk *d)
