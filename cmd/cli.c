@@ -3,6 +3,7 @@
 #include "cli.h"
 
 #include <errno.h>
+#include <stdint.h>
 #include <getopt.h>
 #include <stdarg.h>
 #include <stdlib.h>
@@ -27,11 +28,11 @@ void cli_init(struct cli *c, const char *prog, const char *summary, const char *
 	c->synopsis = synopsis;
 	c->opts = opts;
 	c->color = -1;
-	int rc = desk_init(&c->d);
+	c->init_rc = desk_init(&c->d);
+	if (c->init_rc)
+		snprintf(c->init_msg, sizeof c->init_msg, "%s", c->d.errmsg);
 	c->d.warn = print_warning;
 	c->d.warn_arg = c;
-	if (rc)
-		cli_die(c);
 }
 
 void cli_release(struct cli *c)
@@ -145,6 +146,8 @@ static void build_getopt(struct cli *c)
 	c->longopts[k++] = (struct option){ "complete", required_argument, NULL, CLI_COMPLETE };
 }
 
+static void complete_now(struct cli *c);
+
 /* The option of the table that a word names, or NULL. */
 static const struct cli_opt *find_opt(const struct cli *c, const char *w)
 {
@@ -179,6 +182,11 @@ static void protect_filter_words(struct cli *c, int argc, char **argv)
 			for (i++; i < argc; i++)
 				words[nw++] = argv[i];
 			break;
+		}
+		if (strcmp(w, "--complete") == 0 && i + 1 < argc) {
+			opts[no++] = w;
+			opts[no++] = argv[++i];
+			continue;
 		}
 		const struct cli_opt *o = w[0] == '-' && w[1] ? find_opt(c, w) : NULL;
 		int filterish = w[0] == '-' && strchr(w, ':') && w[1] != '-';
@@ -217,6 +225,8 @@ int cli_getopt(struct cli *c, int argc, char **argv)
 		int ch = getopt_long(argc, argv, c->shortopts, c->longopts, NULL);
 		switch (ch) {
 		case -1:
+			if (c->complete)
+				complete_now(c);
 			return -1;
 		case '?':
 			if (optopt && optopt < 256)
@@ -228,12 +238,14 @@ int cli_getopt(struct cli *c, int argc, char **argv)
 			cli_usage_error(c, "option '%s' needs a value", argv[optind - 1]);
 		case 'h':
 			help(c);
+			ch = cli_finish_stdout(c, 0);
 			cli_release(c);
-			exit(0);
+			exit(ch);
 		case CLI_VERSION:
 			printf("%s (deskutils) %s\n", c->prog, DESK_VERSION);
+			ch = cli_finish_stdout(c, 0);
 			cli_release(c);
-			exit(0);
+			exit(ch);
 		case CLI_LIST_OPTIONS:
 			list_options(c);
 			cli_release(c);
@@ -251,7 +263,8 @@ int cli_getopt(struct cli *c, int argc, char **argv)
 			c->header = 1;
 			break;
 		case 'o':
-			if (desk_format_parse(optarg, &c->format) || c->format == DESK_FMT_TEXT)
+			if (desk_format_parse(optarg, &c->format) ||
+			    (c->format == DESK_FMT_TEXT && !c->text_format))
 				cli_usage_error(c, "unknown output format '%s' (table, tsv, csv, json, jsonl)", optarg);
 			break;
 		case CLI_COLOR:
@@ -272,6 +285,10 @@ int cli_getopt(struct cli *c, int argc, char **argv)
 
 void cli_config(struct cli *c)
 {
+	if (c->init_rc) {
+		desk_error(&c->d, c->init_rc, "%s", c->init_msg);
+		cli_die(c);
+	}
 	if (desk_config_load(&c->d, NULL))
 		cli_die(c);
 }
@@ -289,10 +306,25 @@ static int print_completion_id(void *arg, const struct desk_ticket_row *r)
 	return 0;
 }
 
+static int print_completion_agent(void *arg, const struct desk_agent *a)
+{
+	(void)arg;
+	printf("%s\t%s\n", a->login, a->name ? a->name : "");
+	return 0;
+}
+
+static int print_completion_team(void *arg, const struct desk_team *t)
+{
+	(void)arg;
+	printf("%s\t%s\n", t->name, t->description ? t->description : "");
+	return 0;
+}
+
 /* --complete WHAT: values for the completion scripts, asked of the tool. */
 static void complete(struct cli *c)
 {
 	static const char *const formats[] = { "table", "tsv", "csv", "json", "jsonl", NULL };
+	static const char *const text_formats[] = { "text", "json", "jsonl", NULL };
 	const char *w = c->complete;
 	int rc = 0;
 	if (strcmp(w, "statuses") == 0)
@@ -304,7 +336,13 @@ static void complete(struct cli *c)
 	else if (strcmp(w, "types") == 0)
 		print_list(desk_types);
 	else if (strcmp(w, "formats") == 0)
-		print_list(formats);
+		print_list(c->text_format ? text_formats : formats);
+	else if (strcmp(w, "agents") == 0)
+		rc = desk_agent_list(&c->d, NULL, 0, print_completion_agent, NULL);
+	else if (strcmp(w, "teams") == 0)
+		rc = desk_team_list(&c->d, print_completion_team, NULL);
+	else if (strcmp(w, "roles") == 0)
+		print_list(desk_roles);
 	else if (strcmp(w, "ids") == 0) {
 		struct desk_filter *f = NULL;
 		char *words[] = { "status:unsolved", "sort:-updated" };
@@ -313,6 +351,9 @@ static void complete(struct cli *c)
 			rc = desk_ticket_list(&c->d, f, 0, print_completion_id, NULL);
 		}
 		desk_filter_free(f);
+	} else {
+		cli_usage_error(c, "cannot complete '%s' (statuses, priorities, channels, types, formats, "
+				"roles, ids, agents, teams)", w);
 	}
 	cli_release(c);
 	exit(rc ? EX_SOFTWARE : 0);
@@ -321,17 +362,23 @@ static void complete(struct cli *c)
 void cli_open(struct cli *c, int flags)
 {
 	cli_config(c);
-	if (c->complete && (strcmp(c->complete, "ids") != 0))
-		complete(c);
-	if (desk_open(&c->d, c->db_path, flags)) {
-		if (c->complete) {
+	if (desk_open(&c->d, c->db_path, flags))
+		cli_die(c);
+}
+
+/* --complete WHAT, answered as soon as the options are read, so a command's
+ * own required options do not stand in the way; never creates a database. */
+static void complete_now(struct cli *c)
+{
+	if (strcmp(c->complete, "ids") == 0 || strcmp(c->complete, "agents") == 0 ||
+	    strcmp(c->complete, "teams") == 0) {
+		if (c->init_rc || desk_config_load(&c->d, NULL) ||
+		    desk_open(&c->d, c->db_path, DESK_OPEN_READ)) {
 			cli_release(c);
 			exit(0);
 		}
-		cli_die(c);
 	}
-	if (c->complete)
-		complete(c);
+	complete(c);
 }
 
 int cli_color(struct cli *c)
@@ -474,4 +521,132 @@ int cli_tally_status(const struct cli_tally *t)
 	if (!t->failed)
 		return 0;
 	return t->ok ? DESK_PARTIAL : t->status;
+}
+
+static int fatal_status(int rc)
+{
+	return rc == EX_TEMPFAIL || rc == EX_IOERR || rc == EX_SOFTWARE || rc == EX_NOPERM ||
+	       rc == EX_CANTCREAT;
+}
+
+int cli_each_id(struct cli *c, int argc, char **argv,
+		int (*fn)(struct cli *c, int64_t id, void *arg), void *arg)
+{
+	struct cli_tally tally = { 0, 0, 0 };
+	struct desk_idreader r;
+	int64_t id;
+	int rc;
+
+	if (optind >= argc && isatty(STDIN_FILENO))
+		cli_usage_error(c, "no ticket ids (give them as arguments or on stdin)");
+	desk_ids_init(&r, argc - optind, argv + optind, stdin);
+	while ((rc = desk_ids_next(&c->d, &r, &id)) != DESK_IDS_END) {
+		if (rc == 0)
+			rc = fn(c, id, arg);
+		if (rc == 0) {
+			cli_tally_ok(&tally);
+			continue;
+		}
+		if (fatal_status(rc)) {
+			desk_ids_release(&r);
+			cli_die(c);
+		}
+		cli_tally_fail(c, &tally);
+	}
+	desk_ids_release(&r);
+	return cli_tally_status(&tally);
+}
+
+long cli_count(struct cli *c, const char *opt, const char *s)
+{
+	char *end;
+	errno = 0;
+	long n = strtol(s, &end, 10);
+	if (*end || errno || n <= 0 || end == s)
+		cli_usage_error(c, "bad %s '%s' (a whole number above 0)", opt, s);
+	return n;
+}
+
+struct message_job {
+	struct desk_message_draft m;
+	int print_id;
+};
+
+static int add_one_message(struct cli *c, int64_t id, void *arg)
+{
+	struct message_job *j = arg;
+	int64_t got = id;
+	int rc = desk_ticket_add_message(&c->d, id, &j->m, &got);
+	if (rc == 0 && j->print_id)
+		printf("%lld\n", (long long)got);
+	return rc;
+}
+
+static const struct cli_opt message_opts[] = {
+	{ "message", 'm', CLI_ARG, "TEXT", "the message (else stdin, else $EDITOR)" },
+	{ "status", 's', CLI_ARG, "STATUS", "then set this status" },
+	CLI_OPT_DB, CLI_OPT_QUIET, CLI_OPT_HELP, CLI_OPT_VERSION, CLI_OPT_END,
+};
+
+static const struct cli_opt comment_opts[] = {
+	{ "message", 'm', CLI_ARG, "TEXT", "the message (else stdin, else $EDITOR)" },
+	{ "author", 'a', CLI_ARG, "EMAIL", "who wrote it (default: the requester)" },
+	{ "status", 's', CLI_ARG, "STATUS", "then set this status" },
+	CLI_OPT_DB, CLI_OPT_QUIET, CLI_OPT_HELP, CLI_OPT_VERSION, CLI_OPT_END,
+};
+
+int cli_message_command(int argc, char **argv, enum desk_msg_kind kind)
+{
+	struct cli c;
+	struct message_job j = { { .kind = kind }, kind == DESK_MSG_CUSTOMER };
+	const char *m = NULL;
+	char *body = NULL;
+	int ch;
+
+	if (kind == DESK_MSG_REPLY)
+		cli_init(&c, "ticket-reply", "Add a public reply from you to tickets.",
+			 "[-s STATUS] [--db FILE] -m TEXT [ID...]\n[-s STATUS] [--db FILE] ID", message_opts);
+	else if (kind == DESK_MSG_NOTE)
+		cli_init(&c, "ticket-note", "Add an internal note to tickets; it is never a response.",
+			 "[-s STATUS] [--db FILE] -m TEXT [ID...]\n[-s STATUS] [--db FILE] ID", message_opts);
+	else
+		cli_init(&c, "ticket-comment", "Record a message from the customer on tickets.",
+			 "[-a EMAIL] [-s STATUS] [--db FILE] -m TEXT [ID...]\n[-a EMAIL] [-s STATUS] [--db FILE] ID",
+			 comment_opts);
+	while ((ch = cli_getopt(&c, argc, argv)) != -1) {
+		switch (ch) {
+		case 'm': m = optarg; break;
+		case 's': j.m.status = optarg; break;
+		case 'a': j.m.author = optarg; break;
+		}
+	}
+	if (j.m.status && !desk_status_valid(j.m.status))
+		cli_usage_error(&c, "bad status '%s' (new, open, pending, on-hold, solved, closed)", j.m.status);
+	/* without -m the body comes from stdin or an editor: one ticket only */
+	if (!m && argc - optind != 1)
+		cli_usage_error(&c, "give one ticket id, or the message with -m for several");
+	if (!m) {
+		int64_t id;
+		if (desk_id_parse(argv[optind], &id)) {
+			desk_error(&c.d, EX_DATAERR, "bad ticket id '%s'", argv[optind]);
+			cli_die(&c);
+		}
+	}
+	cli_open(&c, DESK_OPEN_READ);
+	cli_read_body(&c, m, &body, &j.m.len);
+	j.m.body = body;
+	int rc = cli_each_id(&c, argc, argv, add_one_message, &j);
+	free(body);
+	rc = cli_finish_stdout(&c, rc);
+	cli_release(&c);
+	return rc;
+}
+
+int cli_finish_stdout(struct cli *c, int rc)
+{
+	if (fflush(stdout) != 0 || ferror(stdout)) {
+		fprintf(stderr, "%s: cannot write to stdout: %s\n", c->prog, strerror(errno));
+		return EX_IOERR;
+	}
+	return rc;
 }

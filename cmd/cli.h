@@ -50,6 +50,9 @@ struct cli {
 	const char *complete;      /* --complete WHAT */
 	int filter_words;          /* operands are filter words: -tag:spam is one */
 	int argc_fixed;            /* argc getopt sees after protect_filter_words */
+	int text_format;           /* -o text is this command's own layout */
+	int init_rc;               /* desk_init failed (bad $DESK_NOW): reported on use */
+	char init_msg[sizeof ((struct desk *)0)->errmsg];
 	struct option *longopts;
 	char *shortopts;
 };
@@ -112,4 +115,23 @@ void cli_tally_ok(struct cli_tally *t);
 /* Report d's error (prog: message) and count the failure. */
 void cli_tally_fail(struct cli *c, struct cli_tally *t);
 int cli_tally_status(const struct cli_tally *t);
+/*
+ * Run fn for each ticket id: argv[optind..argc) or, when there are none and
+ * stdin is not a terminal, stdin (else exit 64). Failures are reported and
+ * tallied; a lock timeout, i/o or internal error stops at once with its
+ * status (each id is its own transaction: those before it are done).
+ * Returns the exit status.
+ */
+int cli_each_id(struct cli *c, int argc, char **argv,
+		int (*fn)(struct cli *c, int64_t id, void *arg), void *arg);
+
+/* main() of ticket-reply, ticket-note and ticket-comment. */
+int cli_message_command(int argc, char **argv, enum desk_msg_kind kind);
+
+/* Flush stdout; on failure say so and return EX_IOERR, else rc. */
+int cli_finish_stdout(struct cli *c, int rc);
+
+/* Parse -n N style counts: a whole number above 0, else exit 64. */
+long cli_count(struct cli *c, const char *opt, const char *s);
+
 #endif

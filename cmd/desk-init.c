@@ -27,7 +27,7 @@ int main(int argc, char **argv)
 	printf("sqlite: %s\n", sqlite3_libversion());
 	printf("why: %s\n", why);
 	(void)want;
-	int rc = fflush(stdout) ? EX_IOERR : 0;
+	int rc = cli_finish_stdout(&c, 0);
 	cli_release(&c);
 	return rc;
 }

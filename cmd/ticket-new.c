@@ -46,8 +46,7 @@ int main(int argc, char **argv)
 	if (!t.subject)
 		cli_usage_error(&c, "a subject is required (-s)");
 	t.tags = tags;
-	cli_config(&c);
-	/* Check the fields before asking for a body: a typo should not cost
+	/* Check the fields and open the database before asking for a body: a typo should not cost
 	 * the user what they typed into the editor. */
 	int64_t id = 0;
 	int prio;
@@ -60,16 +59,20 @@ int main(int argc, char **argv)
 		cli_usage_error(&c, "bad channel '%s' (email, chat, phone, social, web, api)", t.channel);
 	if (t.type && !desk_type_valid(t.type))
 		cli_usage_error(&c, "bad type '%s' (question, incident, problem, task)", t.type);
+	char norm[DESK_TAG_MAX + 1];
+	for (size_t i = 0; i < t.ntags; i++)
+		if (desk_tag_normalise(&c.d, t.tags[i], norm))
+			cli_die(&c);
+	cli_open(&c, DESK_OPEN_CREATE);
 	cli_read_body(&c, m, &body, &t.body_len);
 	t.body = body;
-	cli_open(&c, DESK_OPEN_CREATE);
 	int rc = desk_ticket_create(&c.d, &t, &id);
 	free(body);
 	free(tags);
 	if (rc)
 		cli_die(&c);
 	printf("%lld\n", (long long)id);
-	rc = fflush(stdout) ? EX_IOERR : 0;
+	rc = cli_finish_stdout(&c, 0);
 	cli_release(&c);
 	return rc;
 }

@@ -32,7 +32,7 @@ static int text_message(void *arg, const struct desk_message *m)
 			  : strcmp(m->kind, "reply") == 0 ? "reply" : "customer";
 	printf("\n%s--- %s  %s  (%s)%s\n", s->color ? "\033[1m" : "", when, m->author, label,
 	       s->color ? "\033[0m" : "");
-	fputs(m->body, stdout);
+	desk_put_text(stdout, m->body);
 	if (!*m->body || m->body[strlen(m->body) - 1] != '\n')
 		putchar('\n');
 	return 0;
@@ -43,8 +43,9 @@ static void text_ticket(struct show *s, const struct desk_ticket *t)
 	char a[32], b[32];
 	if (s->shown)
 		putchar('\n');
-	printf("%s#%lld  %s%s\n", s->color ? "\033[1m" : "", (long long)t->id, t->subject,
-	       s->color ? "\033[0m" : "");
+	printf("%s#%lld  ", s->color ? "\033[1m" : "", (long long)t->id);
+	desk_put_text(stdout, t->subject);
+	printf("%s\n", s->color ? "\033[0m" : "");
 	printf("status: %s  priority: %s  type: %s  channel: %s\n", t->status,
 	       desk_priority_name(t->priority), t->type, t->channel);
 	if (t->requester_name)
@@ -148,11 +149,14 @@ int main(int argc, char **argv)
 
 	cli_init(&c, "ticket-show", "Print tickets with their conversation.",
 		 "[-o text|json|jsonl] [--db FILE] [ID...]", opts);
+	c.text_format = 1;
 	while ((ch = cli_getopt(&c, argc, argv)) != -1)
 		;
 	(void)ch;
-	if (c.format != DESK_FMT_AUTO && c.format != DESK_FMT_JSON && c.format != DESK_FMT_JSONL)
-		cli_usage_error(&c, "ticket-show prints text, json or jsonl, not '%s'", desk_format_name(c.format));
+	if (c.format != DESK_FMT_AUTO && c.format != DESK_FMT_TEXT && c.format != DESK_FMT_JSON &&
+	    c.format != DESK_FMT_JSONL)
+		cli_usage_error(&c, "output format '%s' is not for this command (text, json, jsonl)",
+				desk_format_name(c.format));
 	if (c.format != DESK_FMT_AUTO)
 		s.fmt = c.format;
 	s.color = s.fmt == DESK_FMT_TEXT && cli_color(&c);
@@ -188,9 +192,7 @@ int main(int argc, char **argv)
 	desk_ids_release(&r);
 	if (s.fmt == DESK_FMT_JSON)
 		fputs(s.shown ? "\n]\n" : "[]\n", stdout);
-	rc = cli_tally_status(&tally);
-	if (fflush(stdout) || ferror(stdout))
-		rc = EX_IOERR;
+	rc = cli_finish_stdout(&c, cli_tally_status(&tally));
 	cli_release(&c);
 	return rc;
 }

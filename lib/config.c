@@ -170,7 +170,8 @@ static int load_mapping(struct loader *L, yaml_node_t *map, const char *prefix)
 				goto next;
 			}
 		}
-		const struct cfg_key *k = find_key(full);
+		/* a dotted key ("defaults.priority:") is not the nested one */
+		const struct cfg_key *k = strchr((char *)kn->data.scalar.value, '.') ? NULL : find_key(full);
 		if (!k) {
 			desk_warn(L->d, "%s:%lu: unknown key '%s' ignored", L->name,
 				  (unsigned long)kn->start_mark.line + 1, full);

@@ -69,8 +69,11 @@ static void add_value(struct desk_fterm *t, const char *s, size_t n, int64_t num
 	t->nvalues++;
 }
 
+/* Words that stand for a whole local day: a date, today, yesterday. */
 static int is_bare_date(const char *s)
 {
+	if (strcmp(s, "today") == 0 || strcmp(s, "yesterday") == 0)
+		return 1;
 	return strlen(s) == 10 && isdigit((unsigned char)s[0]) && s[4] == '-' && s[7] == '-';
 }
 

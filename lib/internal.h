@@ -18,6 +18,21 @@ void desk_buf_vaddf(struct desk_buf *b, const char *fmt, va_list ap);
 /* schema.c: apply migrations from version `from`; caller holds the write lock */
 int desk_schema_migrate(struct desk *d, int from);
 
+/* fts.c: keep the full-text indexes; call inside the writer's transaction */
+int desk_fts_subject_add(struct desk *d, int64_t id, const char *subject);
+int desk_fts_subject_remove(struct desk *d, int64_t id, const char *old_subject);
+int desk_fts_message_add(struct desk *d, int64_t msg_id, const char *body, size_t len);
+/* The user's text as one quoted FTS5 phrase; allocated, caller frees. */
+char *desk_fts_phrase(const char *text);
+
+/* lifecycle.c: inside a transaction; from is the ticket's current status */
+int desk_ticket_set_status(struct desk *d, int64_t id, const char *from, const char *to);
+int desk_ticket_touch(struct desk *d, int64_t id);
+
+/* ticket.c: the customer with this email, created on first sight (with an
+ * event); inside a transaction */
+int desk_customer_ensure(struct desk *d, const char *email, int64_t *id);
+
 /* config.c */
 struct desk_config *desk_config_defaults(void);
 

@@ -155,6 +155,18 @@ void desk_json_string(FILE *fp, const char *s)
 	putc('"', fp);
 }
 
+void desk_put_text(FILE *fp, const char *s)
+{
+	while (*s) {
+		const char *start = s;
+		uint32_t c = desk_utf8_next(&s);
+		if ((c < 0x20 && c != '\n' && c != '\t') || (c >= 0x7f && c < 0xa0))
+			fputs("\xef\xbf\xbd", fp);
+		else
+			fwrite(start, 1, (size_t)(s - start), fp);
+	}
+}
+
 static void json_row(struct desk_out *o)
 {
 	if (o->opt.format == DESK_FMT_JSON)
@@ -261,11 +273,17 @@ static char *table_cell(const struct cell *c)
 {
 	if (c->null)
 		return desk_xstrdup("-");
-	char *s = desk_xstrdup(c->text.s);
-	for (char *p = s; *p; p++)
-		if ((unsigned char)*p < 0x20 || *p == 0x7f)
-			*p = ' ';
-	return s;
+	struct desk_buf b = DESK_BUF_INIT;
+	const char *p = c->text.s;
+	while (*p) {
+		const char *start = p;
+		uint32_t ch = desk_utf8_next(&p);
+		if (ch < 0x20 || (ch >= 0x7f && ch < 0xa0))
+			desk_buf_addc(&b, ' ');
+		else
+			desk_buf_add(&b, start, (size_t)(p - start));
+	}
+	return desk_buf_take(&b);
 }
 
 static void table_print_cell(struct desk_out *o, int col, const char *s, int last)
@@ -348,7 +366,8 @@ static void table_size(struct desk_out *o)
 		while (total > o->opt.width) {
 			int widest = -1;
 			for (int i = 0; i < o->ncols; i++)
-				if (shown(o, i) && (widest < 0 || o->widths[i] > o->widths[widest]))
+				if (shown(o, i) && o->cols[i].type != DESK_COL_TIME && o->cols[i].type != DESK_COL_INT &&
+				    (widest < 0 || o->widths[i] > o->widths[widest]))
 					widest = i;
 			if (widest < 0 || o->widths[widest] <= 8)
 				break;

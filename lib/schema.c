@@ -112,6 +112,23 @@ static const char *const migrations[] = {
 	"  BEGIN SELECT RAISE(ABORT, 'the event log is append-only'); END;\n"
 	"CREATE TRIGGER events_append_only_delete BEFORE DELETE ON events\n"
 	"  BEGIN SELECT RAISE(ABORT, 'the event log is append-only'); END;\n",
+
+	/* 1 -> 2: the ticket lifecycle and free-text search. first_solved and
+	 * reopens serve first-resolution and reopen-rate reports; solved is
+	 * the last solve (NULL while reopened). The full-text indexes use
+	 * external content and are kept by lib/fts.c in the writer's
+	 * transaction, not by triggers: with trusted_schema off (a shared file
+	 * must not run planted trigger code) triggers may not write to FTS5. */
+	"ALTER TABLE tickets ADD COLUMN first_solved INTEGER;\n"
+	"ALTER TABLE tickets ADD COLUMN reopens INTEGER NOT NULL DEFAULT 0;\n"
+	"UPDATE tickets SET first_solved = solved WHERE solved IS NOT NULL;\n"
+	"CREATE INDEX tickets_solved ON tickets(solved) WHERE solved IS NOT NULL;\n"
+	"CREATE VIRTUAL TABLE subject_fts USING fts5(subject, content='tickets', content_rowid='id',\n"
+	"  tokenize='unicode61 remove_diacritics 2');\n"
+	"CREATE VIRTUAL TABLE message_fts USING fts5(body, content='messages', content_rowid='id',\n"
+	"  tokenize='unicode61 remove_diacritics 2');\n"
+	"INSERT INTO subject_fts(subject_fts) VALUES ('rebuild');\n"
+	"INSERT INTO message_fts(message_fts) VALUES ('rebuild');\n",
 };
 
 #define NMIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))

@@ -105,8 +105,7 @@ int desk_body_check(struct desk *d, const char *s, size_t n)
 	return desk_error(d, EX_DATAERR, "empty message: nothing written");
 }
 
-/* The customer with this email, created on first sight. */
-static int requester_id(struct desk *d, const char *email, int64_t *id)
+int desk_customer_ensure(struct desk *d, const char *email, int64_t *id)
 {
 	sqlite3_stmt *st = desk_stmt(d, "SELECT id FROM customers WHERE email = ?1");
 	if (!st)
@@ -167,7 +166,10 @@ static int add_first_message(struct desk *d, int64_t id, const struct desk_ticke
 	sqlite3_bind_text(st, 3, t->requester ? t->requester : desk_actor(d), -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 4, t->body, (int)t->body_len, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 5, (sqlite3_int64)d->now);
-	return desk_step_done(d, st, "adding the message");
+	int rc = desk_step_done(d, st, "adding the message");
+	if (rc)
+		return rc;
+	return desk_fts_message_add(d, sqlite3_last_insert_rowid(d->db), t->body, t->body_len);
 }
 
 static int add_tags(struct desk *d, int64_t id, const char *const *tags, size_t n)
@@ -202,7 +204,7 @@ int desk_ticket_create(struct desk *d, const struct desk_ticket_draft *t, int64_
 			return rc;
 	if ((rc = desk_tx_begin(d)))
 		return rc;
-	if (t->requester && (rc = requester_id(d, t->requester, &cust)))
+	if (t->requester && (rc = desk_customer_ensure(d, t->requester, &cust)))
 		return desk_tx_end(d, rc);
 	sqlite3_stmt *st = desk_stmt(d,
 		"INSERT INTO tickets (subject, status, priority, type, channel, requester_id, created, updated)"
@@ -219,6 +221,8 @@ int desk_ticket_create(struct desk *d, const struct desk_ticket_draft *t, int64_
 	if ((rc = desk_step_done(d, st, "creating the ticket")))
 		return desk_tx_end(d, rc);
 	*id = sqlite3_last_insert_rowid(d->db);
+	if ((rc = desk_fts_subject_add(d, *id, t->subject)))
+		return desk_tx_end(d, rc);
 	if (t->body && (rc = add_first_message(d, *id, t, cust)))
 		return desk_tx_end(d, rc);
 	if ((rc = add_tags(d, *id, t->tags, t->ntags)))

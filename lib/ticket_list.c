@@ -9,7 +9,7 @@
 
 struct binds {
 	int n, cap;
-	struct { int text; const char *s; int64_t i; } *v;
+	struct { int text; const char *s; int64_t i; char *owned; } *v;
 };
 
 static void bind_add(struct binds *b, const char *s, int64_t i)
@@ -21,7 +21,15 @@ static void bind_add(struct binds *b, const char *s, int64_t i)
 	b->v[b->n].text = s != NULL;
 	b->v[b->n].s = s;
 	b->v[b->n].i = i;
+	b->v[b->n].owned = NULL;
 	b->n++;
+}
+
+/* Bind an allocated string the list frees. */
+static void bind_owned(struct binds *b, char *s)
+{
+	bind_add(b, s, 0);
+	b->v[b->n - 1].owned = s;
 }
 
 /* "?,?,?" for the term's values, text or numbers. */
@@ -130,10 +138,18 @@ static int term_sql(struct desk *d, struct desk_buf *q, struct binds *b, const s
 			desk_buf_adds(q, "))");
 		}
 		break;
-	case DESK_F_TEXT:
-		return desk_error(d, EX_DATAERR, "bad filter word %d '%.100s': expected field:value "
-				  "(see desk-filter(7))", t->word, t->values[0]);
+	case DESK_F_TEXT: {
+		/* the words as one quoted phrase, in the subject or any message */
+		char *phrase = desk_fts_phrase(t->values[0]);
+		desk_buf_adds(q, "t.id IN (SELECT rowid FROM subject_fts WHERE subject_fts MATCH ?"
+				 " UNION SELECT ticket_id FROM messages WHERE id IN"
+				 " (SELECT rowid FROM message_fts WHERE message_fts MATCH ?))");
+		bind_owned(b, phrase);
+		bind_add(b, phrase, 0);
+		break;
 	}
+	}
+	(void)d;
 	desk_buf_adds(q, ", 0)");
 	return 0;
 }
@@ -183,6 +199,11 @@ int desk_ticket_list(struct desk *d, const struct desk_filter *f, int with_tags,
 	const char *dir = f && f->sort_desc ? " DESC" : "";
 	if (sort == DESK_F_ID)
 		desk_buf_addf(&q, " ORDER BY t.id%s", dir);
+	else if (sort == DESK_F_STATUS)
+		/* the order of the lifecycle, not of the alphabet */
+		desk_buf_addf(&q, " ORDER BY CASE t.status WHEN 'new' THEN 1 WHEN 'open' THEN 2"
+			      " WHEN 'pending' THEN 3 WHEN 'on-hold' THEN 4 WHEN 'solved' THEN 5"
+			      " ELSE 6 END%s, t.id%s", dir, dir);
 	else
 		desk_buf_addf(&q, " ORDER BY %s%s, t.id%s", column_of(sort), dir, dir);
 	if (f && f->limit > 0)
@@ -222,6 +243,8 @@ int desk_ticket_list(struct desk *d, const struct desk_filter *f, int with_tags,
 out:
 	sqlite3_finalize(st);
 	desk_buf_free(&q);
+	for (int i = 0; i < b.n; i++)
+		free(b.v[i].owned);
 	free(b.v);
 	return rc;
 }

@@ -19,4 +19,16 @@
 int desk_event_add(struct desk *d, const char *entity, int64_t id, const char *field,
 		   const char *old, const char *new_value);
 
+/* An event as read back; pointers are valid during the callback. */
+struct desk_event {
+	int64_t id, entity_id;
+	const char *entity, *actor, *field, *old, *new_value; /* old/new may be NULL */
+	time_t at, real_at;
+};
+
+/* Stream the events of one entity, oldest first. fn returns 0 to go on.
+ * Returns 0, fn's value, or an error status. */
+int desk_event_list(struct desk *d, const char *entity, int64_t id,
+		    int (*fn)(void *arg, const struct desk_event *e), void *arg);
+
 #endif

@@ -74,6 +74,11 @@ int desk_out_finish(struct desk_out *o);
 /* Free the writer (does not close fp). */
 void desk_out_free(struct desk_out *o);
 
+/* Write text for a person to read: control characters other than newline
+ * and tab (ESC, CR, C1 controls) become U+FFFD, so a message cannot drive
+ * the terminal. */
+void desk_put_text(FILE *fp, const char *s);
+
 /* Write s as a JSON string literal (with quotes). */
 void desk_json_string(FILE *fp, const char *s);
 

@@ -131,4 +131,83 @@ struct desk_ticket_row {
 int desk_ticket_list(struct desk *d, const struct desk_filter *f, int with_tags,
 		     int (*fn)(void *arg, const struct desk_ticket_row *r), void *arg);
 
+/*
+ * The status state machine (see deskutils(7)):
+ *   new      -> open, pending, on-hold, solved
+ *   open     -> pending, on-hold, solved
+ *   pending  -> open, on-hold, solved       (waiting on the customer)
+ *   on-hold  -> open, pending, solved       (waiting on a third party)
+ *   solved   -> open (a reopen), closed
+ *   closed   -> nothing: closed is final; a customer message starts a
+ *               follow-up ticket linked to it
+ * Closing an unsolved ticket passes through solved (both are logged).
+ * Nothing goes back to new. Returns 1 when from -> to is allowed.
+ */
+int desk_status_move_ok(const char *from, const char *to);
+
+/* Changes to a ticket's fields; NULL leaves a field as it is. team "" or
+ * "none" removes the team. Tags are normalised as desk_tag_normalise. */
+struct desk_ticket_change {
+	const char *status;
+	const char *priority;
+	const char *type;
+	const char *subject;
+	const char *team;
+	const char *const *tags_add;
+	size_t ntags_add;
+	const char *const *tags_remove;
+	size_t ntags_remove;
+};
+
+/*
+ * Apply a change to ticket id in one transaction, one event per changed
+ * field; unchanged values write nothing. Returns 0, EX_NOINPUT (no such
+ * ticket or team), EX_DATAERR (bad value, illegal status move: nothing is
+ * written), or a database status.
+ */
+int desk_ticket_update(struct desk *d, int64_t id, const struct desk_ticket_change *c);
+
+enum desk_msg_kind {
+	DESK_MSG_CUSTOMER, /* from the customer: reopens pending and solved tickets */
+	DESK_MSG_REPLY,    /* public, from the acting agent: sets the first response */
+	DESK_MSG_NOTE,     /* internal, never a response */
+};
+
+struct desk_message_draft {
+	enum desk_msg_kind kind;
+	const char *body;
+	size_t len;
+	const char *author;  /* customer messages: the sender's email; NULL: the requester */
+	const char *status;  /* then move to this status, or NULL */
+};
+
+/*
+ * Add a message to ticket id in one transaction: the message, its index
+ * entry, the status it implies (a reply moves new to open; a customer
+ * message reopens pending or solved), m->status if given, the first
+ * response time, and events. A customer message on a closed ticket starts
+ * a follow-up ticket (same subject, requester, priority, type, channel and
+ * tags, linked by parent) that receives the message instead. *ticket_out
+ * (may be NULL) is set to the ticket that got the message.
+ * Returns 0, EX_NOINPUT, EX_DATAERR (empty or invalid body, closed ticket
+ * for replies and notes, illegal status), or a database status.
+ */
+int desk_ticket_add_message(struct desk *d, int64_t id, const struct desk_message_draft *m,
+			    int64_t *ticket_out);
+
+enum desk_assign_flags {
+	DESK_ASSIGN_STEAL = 1, /* take the ticket even when someone holds it */
+};
+
+/*
+ * Assign ticket id to the agent `login` (NULL: unassign). Assigning a new
+ * ticket opens it. When another agent holds it and DESK_ASSIGN_STEAL is
+ * not given, nothing changes and DESK_PARTIAL (1) is returned with the
+ * message "ticket '#N' is already assigned to 'LOGIN'"; concurrent
+ * assigners therefore see exactly one winner. Assigning to the current
+ * holder is a no-op. Errors: EX_NOINPUT (no ticket, no agent), EX_DATAERR
+ * (inactive agent, closed ticket).
+ */
+int desk_ticket_assign(struct desk *d, int64_t id, const char *login, int flags);
+
 #endif

@@ -84,6 +84,10 @@ static void test_unknown_key_warns(void **state)
 	assert_non_null(strstr(u->warnings, "desk.yaml:2: unknown key 'colour_scheme' ignored"));
 	assert_non_null(strstr(u->warnings, "desk.yaml:4: unknown key 'defaults.sla' ignored"));
 	assert_string_equal(u->d.cfg->desk_name, "A");
+	/* a dotted key is not the nested key */
+	assert_int_equal(load(u, "defaults.priority: high\n"), 0);
+	assert_non_null(strstr(u->warnings, "unknown key 'defaults.priority' ignored"));
+	assert_string_equal(u->d.cfg->default_priority, "normal");
 }
 
 static void test_file(void **state)

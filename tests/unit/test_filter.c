@@ -228,6 +228,7 @@ static void test_listing(void **state)
 	expect_ids(u, "sort:-id", "6,5,4,3,2,1");
 	expect_ids(u, "sort:priority status:open,new", "2,6,1"); /* ties by id */
 	expect_ids(u, "sort:-priority", "1,6,2,3,5,4"); /* ties by id, same way */
+	expect_ids(u, "sort:status", "6,1,2,3,4,5");     /* lifecycle order */
 	expect_ids(u, "status:new priority:urgent", "");
 
 	/* a bare date is the whole local day */

@@ -1,0 +1,130 @@
+#!/bin/sh
+# Shell completion: the bash function run against the real commands, and a
+# syntax check of the zsh and fish scripts where those shells are installed.
+#   DESK_BIN=build/bin prove tests/cli/completion.t
+top=$(cd "$(dirname "$0")/../.." && pwd)
+DESK_BIN=${DESK_BIN:-$top/build/bin}
+DESK_BIN=$(cd "$DESK_BIN" && pwd) || exit 1
+PATH=$DESK_BIN:$PATH
+export PATH
+BASHCOMP=$top/completions/bash/deskutils
+ZSHCOMP=$top/completions/zsh/_deskutils
+FISHCOMP=$top/completions/fish/deskutils.fish
+
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/desk-completion.XXXXXX") || exit 1
+trap 'rm -rf "$tmp"' EXIT
+trap 'exit 1' HUP INT TERM
+# a fresh database and no one's configuration
+export DESK_DB="$tmp/d.db" HOME="$tmp" XDG_CONFIG_HOME="$tmp/config" XDG_DATA_HOME="$tmp/data"
+export TZ=UTC LC_ALL=C
+unset DESK_CONFIG DESK_NOW VISUAL EDITOR
+
+echo 1..22
+n=0
+ok() { n=$((n + 1)); echo "ok $n - $1"; }
+notok() { n=$((n + 1)); echo "not ok $n - $1"; }
+skip() { n=$((n + 1)); echo "ok $n # skip $1"; }
+check() { # check DESCRIPTION COMMAND...: ok when COMMAND succeeds
+	d=$1
+	shift
+	if "$@"; then ok "$d"; else notok "$d"; fi
+}
+
+# comp WORD...: source the bash script and call _deskutils as bash would for
+# a line made of the WORDs, completing the last one.  Prints COMPREPLY, one a
+# line.  $LINE, when set, is COMP_LINE (the words then being the pieces bash
+# splits that line into at ':' and '=').
+comp() {
+	LINE=${LINE-} bash -c '
+		. "$0" || exit 2
+		COMP_WORDS=("$@")
+		COMP_CWORD=$(($# - 1))
+		COMP_LINE=${LINE:-$*}
+		COMP_POINT=${#COMP_LINE}
+		_deskutils "$1" "${COMP_WORDS[COMP_CWORD]}" "${COMP_WORDS[COMP_CWORD-1]}" || exit 3
+		for w in "${COMPREPLY[@]}"; do printf "%s\n" "$w"; done' "$BASHCOMP" "$@"
+}
+# has WORD: stdin has a line that is WORD
+has() { grep -qxF -- "$1"; }
+# replies WANT WORD...: the completion of WORD... is exactly WANT (one line)
+replies() {
+	want=$1
+	shift
+	got=$(comp "$@")
+	[ "$got" = "$want" ] && return 0
+	echo "# want '$(echo $want)', got '$(echo $got)'"
+	return 1
+}
+
+# 1-2: the bash script parses and registers every command
+check "bash -n completions/bash/deskutils" bash -n "$BASHCOMP"
+registered() {
+	out=$(bash -c '. "$0" && complete -p' "$BASHCOMP") || return 1
+	for c in desk-init ticket-new ticket-show ticket-list; do
+		printf '%s\n' "$out" | has "complete -F _deskutils $c" || return 1
+	done
+}
+check "bash script registers _deskutils for the commands" registered
+
+# a database with two tickets
+desk-init -q >/dev/null </dev/null || echo "# desk-init failed"
+id1=$(ticket-new -s x -m y </dev/null) || echo "# ticket-new failed"
+id2=$(ticket-new -s "second one" -m y -p high </dev/null) || echo "# ticket-new failed"
+
+# 3-8: options and their values, from --list-options and --complete
+check "ticket-new --pri<TAB> gives --priority" replies --priority ticket-new --pri
+check "ticket-new -p <TAB> includes urgent" eval 'comp ticket-new -p "" | has urgent'
+check "ticket-list -o <TAB> includes json" eval 'comp ticket-list -o "" | has json'
+check "ticket-list --color=<TAB> offers auto always never" \
+	replies "$(printf '%s\n' --color=auto --color=always --color=never)" ticket-list --color=
+options() {
+	out=$(comp ticket-list -) || return 1
+	for o in -o --output -n --limit --db --color --help; do
+		printf '%s\n' "$out" | has "$o" || return 1
+	done
+}
+check "ticket-list -<TAB> lists short and long options" options
+check "ticket-new --db <TAB> completes files" eval '(cd "$tmp" && comp ticket-new --db d.) | has d.db'
+
+# 9-14: filter words
+check "ticket-list status:<TAB> includes status:open" eval 'comp ticket-list status: | has status:open'
+fields() {
+	out=$(comp ticket-list "") || return 1
+	for f in status: priority: type: channel: tag: assignee: team: requester: id: created: updated: solved: sort:; do
+		printf '%s\n' "$out" | has "$f" || return 1
+	done
+}
+check "ticket-list <TAB> offers the field prefixes" fields
+check "ticket-list pri<TAB> gives priority:" replies priority: ticket-list pri
+check "ticket-list assignee:<TAB> offers me and none" \
+	replies "$(printf '%s\n' assignee:me assignee:none)" ticket-list assignee:
+check "ticket-list channel:em<TAB> gives channel:email" replies channel:email ticket-list channel:em
+# as bash really splits "status:op" (COMP_WORDBREAKS): the reply replaces "op"
+check "ticket-list status:op<TAB>, split at the colon, gives open" \
+	eval '(LINE="ticket-list status:op"; comp ticket-list status : op) | has open'
+
+# 15-18: ticket ids from the database
+check "ticket-show <TAB> lists the ids of the tickets" \
+	eval 'comp ticket-show "" >"$tmp/out" && has "$id1" <"$tmp/out" && has "$id2" <"$tmp/out"'
+check "ticket-show --db FILE <TAB> reads that database" \
+	eval '(DESK_DB=$tmp/none.db; comp ticket-show --db "$tmp/d.db" "") | has "$id2"'
+check "ticket-show <TAB> with no database offers nothing" \
+	eval '(DESK_DB=$tmp/none.db; replies "" ticket-show "")'
+check "ticket-new takes no operands: nothing after -s x" replies "" ticket-new -s x ""
+
+# 19-20: a command not in the table still gets its options, and no operands
+ln -s "$DESK_BIN/ticket-list" "$tmp/ticket-frob"
+check "an unknown command gets its own options" replies --limit "$tmp/ticket-frob" --li
+check "an unknown command takes no operands" replies "" "$tmp/ticket-frob" ""
+
+# 21-22: zsh and fish, when installed (they are not installed for this)
+if command -v zsh >/dev/null 2>&1; then
+	check "zsh -n completions/zsh/_deskutils" zsh -n "$ZSHCOMP"
+else
+	skip "zsh not installed"
+fi
+if command -v fish >/dev/null 2>&1; then
+	check "fish -n completions/fish/deskutils.fish" fish -n "$FISHCOMP"
+else
+	skip "fish not installed"
+fi
