@@ -12,5 +12,6 @@
 #include "desk/event.h"
 #include "desk/ticket.h"
 #include "desk/filter.h"
+#include "desk/agent.h"
 
 #endif
