@@ -107,16 +107,18 @@ check: deps
 	@$(MAKE) --no-print-directory asan
 	@echo "check: all tests passed"
 
-check-build: $(BINS) $(UNIT_BINS) $(B)/tests/hold-lock
+TEST_HELPERS = $(B)/tests/hold-lock $(B)/tests/db-check
 
-$(B)/tests/hold-lock: tests/hold-lock.c
+check-build: $(BINS) $(UNIT_BINS) $(TEST_HELPERS)
+
+$(B)/tests/%: tests/%.c
 	@mkdir -p $(@D)
 	$(CC) $(DESK_CFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $< $(SQLITE_LIBS)
 
 unit: $(UNIT_BINS)
 	@set -e; for t in $(UNIT_BINS); do echo "== $$t"; $$t; done
 
-cli: $(BINS) $(B)/tests/hold-lock
+cli: $(BINS) $(TEST_HELPERS)
 	@DESK_BIN=$(CURDIR)/$(B)/bin DESK_TEST_BIN=$(CURDIR)/$(B)/tests $(PROVE) -j2 tests/cli/
 
 manlint:

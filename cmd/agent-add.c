@@ -21,6 +21,7 @@ int main(int argc, char **argv)
 
 	cli_init(&c, "agent-add", "Add an agent: the Unix login of someone who works tickets.",
 		 "[-n NAME] [-e EMAIL] [--team TEAM] [--role ROLE] [--db FILE] LOGIN", opts);
+	c.operands = "login";
 	while ((ch = cli_getopt(&c, argc, argv)) != -1) {
 		switch (ch) {
 		case 'n': name = optarg; break;

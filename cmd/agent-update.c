@@ -25,6 +25,7 @@ int main(int argc, char **argv)
 	cli_init(&c, "agent-update", "Change an agent's name, address, role, teams or activity.",
 		 "[-n NAME] [-e EMAIL] [--role ROLE] [--join TEAM] [--leave TEAM] [--active|--inactive] [--db FILE] LOGIN",
 		 opts);
+	c.operands = "login";
 	while ((opt = cli_getopt(&c, argc, argv)) != -1) {
 		any = 1;
 		switch (opt) {

@@ -104,15 +104,27 @@ static void help(struct cli *c)
 }
 
 /* One line per option for the completion scripts:
- * SHORT<TAB>LONG<TAB>ARGNAME<TAB>HELP, "-" where absent. */
+ * SHORT<TAB>LONG<TAB>ARGNAME<TAB>HELP, "-" where absent; ARGNAME is
+ * written [WHEN] for an optional value and ends in "..." when the option
+ * may be repeated. Then one line ARGS<TAB>KIND for the operands. */
 static void list_options(struct cli *c)
 {
 	for (const struct cli_opt *o = c->opts; o->lng; o++) {
 		char s[4] = "-";
 		if (o->shrt < 256)
 			snprintf(s, sizeof s, "-%c", o->shrt);
-		printf("%s\t--%s\t%s\t%s\n", s, o->lng, o->arg ? o->argname : "-", o->help);
+		char arg[40] = "-";
+		if (o->arg == CLI_ARG)
+			snprintf(arg, sizeof arg, "%s", o->argname);
+		else if (o->arg == CLI_OPTARG)
+			snprintf(arg, sizeof arg, "[%s]", o->argname);
+		if (o->arg && strstr(o->help, "repeatable"))
+			strcat(arg, "...");
+		printf("%s\t--%s\t%s\t%s\n", s, o->lng, arg, o->help);
 	}
+	/* the operands: ARGS<TAB>KIND, KIND one of ids, filter, agent ids,
+	 * login, team, customer, none */
+	printf("ARGS\t%s\n", c->operands ? c->operands : "none");
 }
 
 static void build_getopt(struct cli *c)
@@ -613,6 +625,7 @@ int cli_message_command(int argc, char **argv, enum desk_msg_kind kind)
 		cli_init(&c, "ticket-comment", "Record a message from the customer on tickets.",
 			 "[-a EMAIL] [-s STATUS] [--db FILE] -m TEXT [ID...]\n[-a EMAIL] [-s STATUS] [--db FILE] ID",
 			 comment_opts);
+	c.operands = "ids";
 	while ((ch = cli_getopt(&c, argc, argv)) != -1) {
 		switch (ch) {
 		case 'm': m = optarg; break;

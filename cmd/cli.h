@@ -51,6 +51,9 @@ struct cli {
 	int filter_words;          /* operands are filter words: -tag:spam is one */
 	int argc_fixed;            /* argc getopt sees after protect_filter_words */
 	int text_format;           /* -o text is this command's own layout */
+	const char *operands;      /* what the operands are, for completion:
+				    * "ids", "filter", "agent ids", "login", "team",
+				    * "customer", or NULL for none */
 	int init_rc;               /* desk_init failed (bad $DESK_NOW): reported on use */
 	char init_msg[sizeof ((struct desk *)0)->errmsg];
 	struct option *longopts;

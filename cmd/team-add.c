@@ -16,6 +16,7 @@ int main(int argc, char **argv)
 
 	cli_init(&c, "team-add", "Add a team that tickets can be handed to.",
 		 "[-d TEXT] [--db FILE] NAME", opts);
+	c.operands = "team";
 	while ((ch = cli_getopt(&c, argc, argv)) != -1)
 		if (ch == 'd')
 			desc = optarg;

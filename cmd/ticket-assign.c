@@ -31,6 +31,7 @@ int main(int argc, char **argv)
 
 	cli_init(&c, "ticket-assign", "Assign tickets to an agent, or unassign them.",
 		 "[--steal] [--db FILE] AGENT [ID...]\n-u [--db FILE] [ID...]", opts);
+	c.operands = "agent ids";
 	while ((ch = cli_getopt(&c, argc, argv)) != -1) {
 		if (ch == 'u')
 			unassign = 1;

@@ -17,6 +17,7 @@ int main(int argc, char **argv)
 {
 	struct cli c;
 	cli_init(&c, "ticket-close", "Close tickets (solving them first when they are not solved); closed is final.", "[--db FILE] [ID...]", opts);
+	c.operands = "ids";
 	while (cli_getopt(&c, argc, argv) != -1)
 		;
 	cli_open(&c, DESK_OPEN_READ);

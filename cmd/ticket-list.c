@@ -54,6 +54,7 @@ int main(int argc, char **argv)
 
 	cli_init(&c, "ticket-list", "List the tickets that match a filter, id first.",
 		 "[-o FORMAT] [-H] [-n N] [--db FILE] [FILTER...]", opts);
+	c.operands = "filter";
 	c.filter_words = 1;
 	while ((ch = cli_getopt(&c, argc, argv)) != -1) {
 		if (ch == 'n') {

@@ -51,6 +51,7 @@ int main(int argc, char **argv)
 
 	cli_init(&c, "ticket-log", "Print the history of tickets: who changed what, when.",
 		 "[-o FORMAT] [-H] [--db FILE] [ID...]", opts);
+	c.operands = "ids";
 	while (cli_getopt(&c, argc, argv) != -1)
 		;
 	cli_open(&c, DESK_OPEN_READ);

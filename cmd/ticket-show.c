@@ -149,6 +149,7 @@ int main(int argc, char **argv)
 
 	cli_init(&c, "ticket-show", "Print tickets with their conversation.",
 		 "[-o text|json|jsonl] [--db FILE] [ID...]", opts);
+	c.operands = "ids";
 	c.text_format = 1;
 	while ((ch = cli_getopt(&c, argc, argv)) != -1)
 		;

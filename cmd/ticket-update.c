@@ -31,6 +31,7 @@ int main(int argc, char **argv)
 	cli_init(&c, "ticket-update", "Change tickets' status, priority, type, subject, tags or team.",
 		 "[-s STATUS] [-p PRIORITY] [-T TYPE] [--subject SUBJECT] [-t +TAG|-TAG]... [--team TEAM] [--db FILE] [ID...]",
 		 opts);
+	c.operands = "ids";
 	while ((opt = cli_getopt(&c, argc, argv)) != -1) {
 		switch (opt) {
 		case 's': ch.status = optarg; break;

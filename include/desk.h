@@ -13,5 +13,6 @@
 #include "desk/ticket.h"
 #include "desk/filter.h"
 #include "desk/agent.h"
+#include "desk/customer.h"
 
 #endif

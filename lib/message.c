@@ -132,7 +132,7 @@ static int add_message(struct desk *d, const struct desk_ticket *t, const struct
 	if (m->kind == DESK_MSG_REPLY) {
 		if ((rc = set_first_response(d, t->id)))
 			return rc;
-		if (strcmp(t->status, "new") == 0 && (!m->status || strcmp(m->status, "new") != 0))
+		if (strcmp(t->status, "new") == 0)
 			if ((rc = desk_ticket_set_status(d, t->id, "new", "open")))
 				return rc;
 	}
@@ -150,8 +150,8 @@ int desk_ticket_add_message(struct desk *d, int64_t id, const struct desk_messag
 		return rc;
 	if (m->author && (rc = desk_email_check(d, m->author)))
 		return rc;
-	if (m->status && !desk_status_valid(m->status))
-		return desk_error(d, EX_DATAERR, "bad status '%s' (new, open, pending, on-hold, solved, closed)",
+	if (m->status && (!desk_status_valid(m->status) || strcmp(m->status, "new") == 0))
+		return desk_error(d, EX_DATAERR, "bad status '%s' after a message (open, pending, on-hold, solved, closed)",
 				  m->status);
 	if ((rc = desk_tx_begin(d)))
 		return rc;
