@@ -13,6 +13,7 @@
 #include "desk/ticket.h"
 #include "desk/filter.h"
 #include "desk/agent.h"
+#include "desk/tokenize.h"
 #include "desk/customer.h"
 
 #endif

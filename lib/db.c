@@ -284,6 +284,9 @@ static int configure(struct desk *d)
 	sqlite3_db_config(d->db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, NULL);
 	sqlite3_db_config(d->db, SQLITE_DBCONFIG_DQS_DML, 0, NULL);
 	sqlite3_db_config(d->db, SQLITE_DBCONFIG_DQS_DDL, 0, NULL);
+	/* The full-text indexes need their tokenizer on every connection. */
+	if ((rc = desk_tokenizer_register(d)))
+		return rc;
 	/* Never mmap: a stray write through a mapping corrupts the file. */
 	if ((rc = desk_exec(d, "PRAGMA mmap_size = 0; PRAGMA synchronous = FULL")))
 		return rc;

@@ -33,6 +33,9 @@ int desk_ticket_touch(struct desk *d, int64_t id);
  * event); inside a transaction */
 int desk_customer_ensure(struct desk *d, const char *email, int64_t *id);
 
+/* tokenize.c: register the "desk" FTS5 tokenizer on d->db */
+int desk_tokenizer_register(struct desk *d);
+
 /* config.c */
 struct desk_config *desk_config_defaults(void);
 

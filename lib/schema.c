@@ -113,7 +113,8 @@ static const char *const migrations[] = {
 	"CREATE TRIGGER events_append_only_delete BEFORE DELETE ON events\n"
 	"  BEGIN SELECT RAISE(ABORT, 'the event log is append-only'); END;\n",
 
-	/* 1 -> 2: the ticket lifecycle and free-text search. first_solved and
+	/* 1 -> 2: the ticket lifecycle and free-text search with the desk
+	 * tokenizer (lib/tokenize.c: Vietnamese folded, CJK pairs). first_solved and
 	 * reopens serve first-resolution and reopen-rate reports; solved is
 	 * the last solve (NULL while reopened). The full-text indexes use
 	 * external content and are kept by lib/fts.c in the writer's
@@ -124,9 +125,9 @@ static const char *const migrations[] = {
 	"UPDATE tickets SET first_solved = solved WHERE solved IS NOT NULL;\n"
 	"CREATE INDEX tickets_solved ON tickets(solved) WHERE solved IS NOT NULL;\n"
 	"CREATE VIRTUAL TABLE subject_fts USING fts5(subject, content='tickets', content_rowid='id',\n"
-	"  tokenize='unicode61 remove_diacritics 2');\n"
+	"  tokenize='desk');\n"
 	"CREATE VIRTUAL TABLE message_fts USING fts5(body, content='messages', content_rowid='id',\n"
-	"  tokenize='unicode61 remove_diacritics 2');\n"
+	"  tokenize='desk');\n"
 	"INSERT INTO subject_fts(subject_fts) VALUES ('rebuild');\n"
 	"INSERT INTO message_fts(message_fts) VALUES ('rebuild');\n",
 };

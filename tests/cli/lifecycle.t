@@ -141,8 +141,10 @@ status_is 66 "a missing ticket"
 # --- free text
 run ticket-list "đăng nhập"
 is "$(printf '%s\n' "$out" | cut -f1 | tr '\n' ' ')" "1 2 " "a Vietnamese phrase"
-run ticket-list nhap khong
-is "$(printf '%s\n' "$out" | cut -f1 | tr '\n' ' ')" "1 2 " "words typed without diacritics"
+run ticket-list dang nhap duoc
+is "$(printf '%s\n' "$out" | cut -f1 | tr '\n' ' ')" "1 2 " "words typed without diacritics, đ included"
+run ticket-list 'KHÔNG ĐĂNG'
+is "$(printf '%s\n' "$out" | cut -f1 | tr '\n' ' ')" "1 2 " "upper case with diacritics"
 run ticket-list SSO
 is "$(printf '%s' "$out" | cut -f1)" "1" "internal notes are searched"
 run ticket-list "don't" 'NEAR(' '*' '"' AND
