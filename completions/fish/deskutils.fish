@@ -2,24 +2,124 @@
 #
 # The completions are made when this file loads, by asking each command:
 #
-#   CMD --list-options     SHORT<TAB>--LONG<TAB>ARGNAME<TAB>HELP per option
-#   CMD --complete=WHAT    statuses, priorities, channels, types, formats, ids
+#   CMD --list-options     SHORT<TAB>--LONG<TAB>ARGNAME<TAB>HELP per option,
+#                          then ARGS<TAB>KIND: what the operands are
+#   CMD --complete=WHAT    statuses, priorities, channels, types, formats,
+#                          roles, ids, agents, teams
 #
-# so a new option needs no change here.  A new command needs a line in the
-# table below.  The file is installed once per command name (see the
-# Makefile); whichever copy fish loads first sets up every command.
+# so a new option or a new command with a known kind of operands needs no
+# change here but its name in the list below.  The file is installed once
+# per command name (see the Makefile); whichever copy fish loads first sets
+# up every command in the list, and each copy also sets up the command it
+# is named after.
 
-# ---- deskutils commands: ADD NEW COMMANDS HERE -------------------------------
-# name:operands, operands being ids (ticket ids) | filter (filter words) | none
-set -g __deskutils_table \
-    desk-init:none \
-    ticket-new:none \
-    ticket-show:ids \
-    ticket-list:filter
-# Asked for values when the command being completed cannot answer --complete
-# itself (ticket-new exits 64 without -s before it gets that far).
-set -g __deskutils_fallback ticket-list
+# ---- the deskutils commands: ADD NEW COMMANDS HERE ---------------------------
+set -g __deskutils_commands \
+    desk-init \
+    ticket-new ticket-show ticket-list ticket-update ticket-close ticket-reopen \
+    ticket-assign ticket-log ticket-reply ticket-note ticket-comment \
+    agent-add agent-update agent-list \
+    team-add team-list \
+    customer-list customer-show customer-update
+# Commands whose LOGIN operand names an agent that does not exist yet
+# (ARGS login says only "a login"): offer nothing there.
+set -g __deskutils_new_login agent-add
+# Field prefixes of filter words (desk-filter(7)), and the sort keys.
+set -g __deskutils_fields status priority type channel tag assignee team requester id created updated solved sort
+set -g __deskutils_sortkeys id created updated priority status solved
 # -----------------------------------------------------------------------------
+
+# __deskutils_lines CMD: CMD's --list-options lines (with the ARGS line),
+# asked once per command word for the session.
+function __deskutils_lines -a cmd
+    set -l var __deskutils_lo_(string escape --style=var -- "$cmd")
+    if not set -q $var
+        set -g $var ($cmd --list-options </dev/null 2>/dev/null)
+    end
+    for line in $$var
+        printf '%s\n' $line
+    end
+end
+
+# __deskutils_argname WORD LINE...: the ARGNAME of option WORD (-x or
+# --long, which may be abbreviated) among the --list-options LINEs;
+# nothing for an unknown or ambiguous one.
+function __deskutils_argname
+    set -l w $argv[1]
+    set -e argv[1]
+    set -l found
+    set -l n 0
+    for line in $argv
+        set -l f (string split \t -- $line)
+        test "$f[1]" = ARGS; and continue
+        if string match -q -- '--*' $w
+            if test "$f[2]" = "$w"
+                printf '%s\n' $f[3]
+                return
+            else if test (string sub -l (string length -- $w) -- $f[2]) = "$w"
+                set found $f[3]
+                set n (math $n + 1)
+            end
+        else if test "$f[1]" = "$w"
+            printf '%s\n' $f[3]
+            return
+        end
+    end
+    test $n -eq 1; and printf '%s\n' $found
+end
+
+# __deskutils_takes_next ARGNAME: true when the option's value may be the
+# next word (it takes one and it is not optional, as [WHEN] is).
+function __deskutils_takes_next -a a
+    test -n "$a"; and test "$a" != -; and not string match -q -- '[*' "$a"
+end
+
+# __deskutils_nargs: how many operands come before the word being
+# completed (options and their values left out).
+function __deskutils_nargs
+    set -l toks (commandline -opc)
+    set -l lines (__deskutils_lines $toks[1])
+    set -l kind none
+    for line in $lines
+        set -l f (string split \t -- $line)
+        test "$f[1]" = ARGS; and set kind $f[2]
+    end
+    set -l n 0
+    set -l endopts 0
+    set -l i 2
+    while test $i -le (count $toks)
+        set -l w $toks[$i]
+        set i (math $i + 1)
+        if test $endopts -eq 1
+            set n (math $n + 1)
+        else if test "$w" = --
+            set endopts 1
+        else if string match -q -- '--*=*' "$w"
+            continue
+        else if string match -q -- '--?*' "$w"
+            __deskutils_takes_next (__deskutils_argname $w $lines); and set i (math $i + 1)
+        else if string match -q -- '-?*' "$w"
+            if test "$kind" = filter; and string match -q -- '*:*' $w
+                set n (math $n + 1) # -tag:spam
+                continue
+            end
+            set -l letters (string split '' -- (string sub -s 2 -- $w))
+            set -l k 0
+            for c in $letters # a cluster: -qH, -purgent
+                set k (math $k + 1)
+                set -l a (__deskutils_argname -$c $lines)
+                test -z "$a" -o "$a" = -; and continue
+                if __deskutils_takes_next $a; and test $k -eq (count $letters)
+                    set i (math $i + 1)
+                end
+                break
+            end
+        else
+            set n (math $n + 1)
+        end
+    end
+    echo $n
+end
 
 # The --db FILE given on the command line so far, if any.
 function __deskutils_db
@@ -42,31 +142,24 @@ function __deskutils_db
     string replace -r -- '^~/' "$HOME/" "$db"
 end
 
-# __deskutils_ask WHAT: the command's --complete=WHAT lines.  When the command
-# fails (or gives nothing for a fixed list) the fallback command beside it is
-# asked.  stdin is /dev/null: ticket-show wants ids on stdin from a terminal.
+# __deskutils_ask WHAT: the command's --complete=WHAT lines (ids, agents
+# and teams as VALUE<TAB>DESCRIPTION, which fish shows as such).  stdin is
+# /dev/null: ticket-show wants ids on stdin from a terminal.
 function __deskutils_ask -a what
     set -l cmd (commandline -opc)[1]
     set cmd (string replace -r -- '^~/' "$HOME/" "$cmd")
-    set -l fb $__deskutils_fallback
     set -l dbopt
     set -l db (__deskutils_db)
     test -n "$db"; and set dbopt --db=$db
-    set -l out ($cmd $dbopt --complete=$what </dev/null 2>/dev/null)
-    set -l st $status
-    if test $st -ne 0; or begin
-            test (count $out) -eq 0; and test $what != ids
-        end
-        set -l dir (string replace -r -- '/[^/]*$' '' "$cmd")
-        if test "$dir" != "$cmd"; and test -x "$dir/$fb"
-            set fb "$dir/$fb"
-        end
-        test (string replace -r -- '.*/' '' "$cmd") = (string replace -r -- '.*/' '' "$fb"); and return
-        set out ($fb $dbopt --complete=$what </dev/null 2>/dev/null)
+    for line in ($cmd $dbopt --complete=$what </dev/null 2>/dev/null)
+        printf '%s\n' $line
     end
-    for line in $out
-        printf "%s\n" $line
-    end
+end
+
+# __deskutils_operand N: true when the word being completed is operand
+# number N (from 0).
+function __deskutils_operand -a n
+    test (__deskutils_nargs) -eq $n
 end
 
 # Filter words (desk-filter(7)): field prefixes, then a field's values.
@@ -78,7 +171,7 @@ function __deskutils_filter
         set tok (string sub -s 2 -- "$tok")
     end
     if not string match -q -- '*:*' "$tok"
-        for f in status priority type channel tag assignee team requester id created updated solved sort
+        for f in $__deskutils_fields
             test -n "$neg" -a $f = sort; and continue
             printf '%s%s:\tfilter by %s\n' "$neg" $f $f
         end
@@ -98,12 +191,14 @@ function __deskutils_filter
         case channel
             set vals (__deskutils_ask channels)
         case assignee
-            set vals me none
-        case team requester
+            set vals (__deskutils_ask agents) me none
+        case team
+            set vals (__deskutils_ask teams) none
+        case requester
             set vals none
         case sort
             test -n "$head"; and return
-            for k in id created updated priority status solved
+            for k in $__deskutils_sortkeys
                 set -a vals $k -$k
             end
     end
@@ -112,47 +207,91 @@ function __deskutils_filter
     end
 end
 
-for __deskutils_entry in $__deskutils_table
-    set -l kv (string split -m 1 : -- "$__deskutils_entry")
-    set -l c $kv[1]
+# __deskutils_what ARGNAME: the --complete WHAT of an option's value, if any.
+function __deskutils_what -a a
+    switch $a
+        case FORMAT
+            echo formats
+        case PRIORITY
+            echo priorities
+        case CHANNEL
+            echo channels
+        case TYPE
+            echo types
+        case STATUS
+            echo statuses
+        case ROLE
+            echo roles
+        case TEAM
+            echo teams
+        case LOGIN AGENT
+            echo agents
+    end
+end
+
+# The listed commands, and the one this copy of the file is named after.
+set -l __deskutils_self (string replace -r -- '\.fish$' '' (string replace -r -- '.*/' '' (status filename)))
+set -l __deskutils_names $__deskutils_commands
+if test "$__deskutils_self" != deskutils; and not contains -- "$__deskutils_self" $__deskutils_names
+    set -a __deskutils_names $__deskutils_self
+end
+
+for __deskutils_c in $__deskutils_names
+    set -l c $__deskutils_c
     # once per command, and only when it is installed
     contains -- $c $__deskutils_done; and continue
     command -q $c; or continue
-    set -l lines ($c --list-options </dev/null 2>/dev/null); or continue
+    set -l lines (__deskutils_lines $c)
+    test (count $lines) -gt 0; or continue
     set -ga __deskutils_done $c
 
     complete -c $c -f # operands are never files
-    for line in $lines
-        set -l f (string split \t -- "$line")
+    set -l kind none
+    for __deskutils_line in $lines
+        set -l f (string split \t -- "$__deskutils_line")
+        if test "$f[1]" = ARGS
+            set kind $f[2]
+            continue
+        end
         set -l args -c $c -l (string replace -r -- '^--' '' "$f[2]") -d "$f[4]"
         test "$f[1]" != -; and set -a args -s (string sub -s 2 -- "$f[1]")
-        switch $f[3]
-            case '-'
-            case WHEN # optional: --color=WHEN only
-                set -a args -f -a 'auto always never'
-            case FILE
-                set -a args -r -F
-            case FORMAT
-                set -a args -x -a '(__deskutils_ask formats)'
-            case PRIORITY
-                set -a args -x -a '(__deskutils_ask priorities)'
-            case CHANNEL
-                set -a args -x -a '(__deskutils_ask channels)'
-            case TYPE
-                set -a args -x -a '(__deskutils_ask types)'
-            case STATUS
-                set -a args -x -a '(__deskutils_ask statuses)'
-            case '*' # SUBJECT, EMAIL, TEXT, TAG, N: typed, not completed
-                set -a args -x
+        # TAG... may repeat; [WHEN] is optional: --color=WHEN only
+        set -l base (string replace -r -- '\.\.\.$' '' "$f[3]")
+        set -l optional 0
+        if string match -qr -- '^\[.*\]$' "$base"
+            set optional 1
+            set base (string replace -r -- '^\[(.*)\]$' '$1' "$base")
+        end
+        set -l what (__deskutils_what $base)
+        if test "$base" = -
+            # no value
+        else if test $optional -eq 1
+            test "$base" = WHEN; and set -a args -f -a 'auto always never'
+            test -n "$what"; and set -a args -f -a "(__deskutils_ask $what)"
+        else if test "$base" = FILE
+            set -a args -r -F
+        else if test -n "$what"
+            set -a args -x -a "(__deskutils_ask $what)"
+        else # SUBJECT, EMAIL, TEXT, TAG, NAME, ORG, N: typed, not completed
+            set -a args -x
         end
         complete $args
     end
 
-    switch $kv[2]
+    switch $kind
         case ids
             complete -c $c -k -f -a '(__deskutils_ask ids)'
         case filter
             complete -c $c -f -a '(__deskutils_filter)'
+        case 'agent ids' # ticket-assign LOGIN ID...
+            complete -c $c -f -n '__deskutils_operand 0' -a '(__deskutils_ask agents)'
+            complete -c $c -k -f -n 'not __deskutils_operand 0' -a '(__deskutils_ask ids)'
+        case login # an existing agent, unless the command adds one
+            if not contains -- $c $__deskutils_new_login
+                complete -c $c -f -n '__deskutils_operand 0' -a '(__deskutils_ask agents)'
+            end
+            # team (a new name), customer (nothing to ask for yet), none
     end
 end
-set -e __deskutils_entry
+set -e __deskutils_c
+set -e __deskutils_line

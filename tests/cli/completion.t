@@ -19,7 +19,7 @@ export DESK_DB="$tmp/d.db" HOME="$tmp" XDG_CONFIG_HOME="$tmp/config" XDG_DATA_HO
 export TZ=UTC LC_ALL=C
 unset DESK_CONFIG DESK_NOW VISUAL EDITOR
 
-echo 1..22
+echo 1..38
 n=0
 ok() { n=$((n + 1)); echo "ok $n - $1"; }
 notok() { n=$((n + 1)); echo "not ok $n - $1"; }
@@ -112,12 +112,60 @@ check "ticket-show <TAB> with no database offers nothing" \
 	eval '(DESK_DB=$tmp/none.db; replies "" ticket-show "")'
 check "ticket-new takes no operands: nothing after -s x" replies "" ticket-new -s x ""
 
-# 19-20: a command not in the table still gets its options, and no operands
+# 19-20: a command not in the list still gets its options, and its operands
+# from its ARGS line (desk-frob is desk-init: ARGS none)
 ln -s "$DESK_BIN/ticket-list" "$tmp/ticket-frob"
+ln -s "$DESK_BIN/desk-init" "$tmp/desk-frob"
 check "an unknown command gets its own options" replies --limit "$tmp/ticket-frob" --li
-check "an unknown command takes no operands" replies "" "$tmp/ticket-frob" ""
+check "an unknown command with ARGS none takes no operands" replies "" "$tmp/desk-frob" ""
 
-# 21-22: zsh and fish, when installed (they are not installed for this)
+# 21-25: the list of commands, and commands that are not on it
+every() {
+	out=$(bash -c '. "$0" && complete -p' "$BASHCOMP") || return 1
+	for c in "$DESK_BIN"/*; do
+		[ -x "$c" ] || continue
+		printf '%s\n' "$out" | has "complete -F _deskutils ${c##*/}" || { echo "# ${c##*/} not registered"; return 1; }
+	done
+}
+check "bash script registers every command in \$DESK_BIN" every
+check "an unknown command gets its operands from its ARGS line (filter)" \
+	eval 'comp "$tmp/ticket-frob" "" | has status:'
+# bash-completion's on-demand loader sources the file named after the
+# command: 2.11 with the loader's own $1, 2.12 with the name as an argument
+check "loaded by __load_completion for ticket-frob, registers it" eval 'bash -c "
+	__load_completion() { . \"\$0\"; }
+	__load_completion ticket-frob && complete -p ticket-frob" "$BASHCOMP" >/dev/null 2>&1'
+check "loaded by _comp_load for a path, registers it and its name" eval 'bash -c "
+	_comp_load() { . \"\$0\" \"\$1\"; }
+	_comp_load /x/ticket-frob && complete -p /x/ticket-frob && complete -p ticket-frob" "$BASHCOMP" >/dev/null 2>&1'
+check "sourced by hand, registers nothing but the list" eval '! bash -c ". \"\$0\" && complete -p ticket-frob" "$BASHCOMP" >/dev/null 2>&1'
+
+# 26-36: agents, teams, roles, the operand kinds of the newer commands
+agent-add dana </dev/null >/dev/null 2>&1 || echo "# agent-add failed"
+team-add -d "first line: mail" support </dev/null >/dev/null 2>&1 || echo "# team-add failed"
+check "ticket-assign <TAB> offers the agent dana" eval 'comp ticket-assign "" | has dana'
+check "ticket-assign dana <TAB> offers a ticket id" \
+	eval 'comp ticket-assign dana "" >"$tmp/out" && has "$id1" <"$tmp/out" && ! has dana <"$tmp/out"'
+statuses() {
+	out=$(comp ticket-update -s "") || return 1
+	for s in new open pending on-hold solved closed; do
+		printf '%s\n' "$out" | has "$s" || return 1
+	done
+}
+check "ticket-update -s <TAB> offers the statuses" statuses
+check "agent-add --role <TAB> offers manager" eval 'comp agent-add --role "" | has manager'
+check "ticket-list assignee:<TAB> offers assignee:dana and assignee:me" \
+	eval 'comp ticket-list assignee: >"$tmp/out" && has assignee:dana <"$tmp/out" && has assignee:me <"$tmp/out"'
+check "ticket-show -o <TAB> offers text and not csv" \
+	eval 'comp ticket-show -o "" >"$tmp/out" && has text <"$tmp/out" && ! has csv <"$tmp/out"'
+check "customer-list --<TAB> offers --org" eval 'comp customer-list -- | has --org'
+check "agent-add <TAB> offers nothing (a new login)" replies "" agent-add ""
+check "agent-update <TAB> offers the agent dana, once" replies dana agent-update ""
+check "ticket-list team:<TAB> offers team:support and team:none" \
+	replies "$(printf '%s\n' team:support team:none)" ticket-list team:
+check "ticket-update --team=<TAB> offers the team" replies --team=support ticket-update --team=
+
+# 37-38: zsh and fish, when installed (they are not installed for this)
 if command -v zsh >/dev/null 2>&1; then
 	check "zsh -n completions/zsh/_deskutils" zsh -n "$ZSHCOMP"
 else
