@@ -34,8 +34,12 @@ int main(int argc, char **argv)
 		case OPT_ROLE: ch.role = optarg; break;
 		case OPT_JOIN: ch.team_add = optarg; break;
 		case OPT_LEAVE: ch.team_remove = optarg; break;
-		case OPT_ACTIVE: ch.active = 1; break;
-		case OPT_INACTIVE: ch.active = 0; break;
+		case OPT_ACTIVE:
+		case OPT_INACTIVE:
+			if (ch.active >= 0 && ch.active != (opt == OPT_ACTIVE))
+				cli_usage_error(&c, "--active and --inactive do not go together");
+			ch.active = opt == OPT_ACTIVE;
+			break;
 		default: any = 0;
 		}
 	}

@@ -633,8 +633,9 @@ int cli_message_command(int argc, char **argv, enum desk_msg_kind kind)
 		case 'a': j.m.author = optarg; break;
 		}
 	}
-	if (j.m.status && !desk_status_valid(j.m.status))
-		cli_usage_error(&c, "bad status '%s' (new, open, pending, on-hold, solved, closed)", j.m.status);
+	if (j.m.status && (!desk_status_valid(j.m.status) || strcmp(j.m.status, "new") == 0))
+		cli_usage_error(&c, "bad status '%s' after a message (open, pending, on-hold, solved, closed)",
+				j.m.status);
 	/* without -m the body comes from stdin or an editor: one ticket only */
 	if (!m && argc - optind != 1)
 		cli_usage_error(&c, "give one ticket id, or the message with -m for several");
@@ -660,6 +661,105 @@ int cli_finish_stdout(struct cli *c, int rc)
 	if (fflush(stdout) != 0 || ferror(stdout)) {
 		fprintf(stderr, "%s: cannot write to stdout: %s\n", c->prog, strerror(errno));
 		return EX_IOERR;
+	}
+	return rc;
+}
+
+static const struct desk_column hit_cols[] = {
+	{ "id", "ID", DESK_COL_INT, 0 },
+	{ "title", "TITLE", DESK_COL_TEXT, DESK_COL_SHRINK },
+	{ "score", "SCORE", DESK_COL_REAL, 0 },
+	{ "snippet", "SNIPPET", DESK_COL_TEXT, DESK_COL_SHRINK },
+	{ "status", "STATUS", DESK_COL_TEXT, DESK_COL_JSON_ONLY },
+	{ "audience", "AUDIENCE", DESK_COL_TEXT, DESK_COL_JSON_ONLY },
+	{ "lang", "LANG", DESK_COL_TEXT, DESK_COL_JSON_ONLY },
+};
+
+#define MARK_OPEN "\x01"
+#define MARK_CLOSE "\x02"
+
+void cli_hits_begin(struct cli *c, struct cli_hits *h, struct desk_kb_search_opts *opts)
+{
+	struct desk_out_opts oo;
+	memset(h, 0, sizeof *h);
+	h->c = c;
+	cli_out_opts(c, &oo, isatty(STDOUT_FILENO) ? DESK_FMT_TEXT : DESK_FMT_AUTO);
+	h->fmt = c->format == DESK_FMT_AUTO ? oo.format : c->format;
+	h->color = oo.color;
+	if (h->fmt == DESK_FMT_TEXT) {
+		opts->mark_open = MARK_OPEN;
+		opts->mark_close = MARK_CLOSE;
+	} else if (h->fmt == DESK_FMT_JSON || h->fmt == DESK_FMT_JSONL) {
+		opts->mark_open = opts->mark_close = NULL;
+	} else {
+		opts->mark_open = "[";
+		opts->mark_close = "]";
+	}
+	if (h->fmt != DESK_FMT_TEXT) {
+		oo.format = h->fmt;
+		h->out = desk_out_new(stdout, &oo, hit_cols, (int)(sizeof hit_cols / sizeof hit_cols[0]));
+	}
+}
+
+/* A snippet on one line: newlines and tabs become spaces. */
+static char *one_line(const char *s)
+{
+	char *t = desk_xstrdup(s);
+	for (char *p = t; *p; p++)
+		if (*p == '\n' || *p == '\r' || *p == '\t')
+			*p = ' ';
+	return t;
+}
+
+int cli_hits_row(void *arg, const struct desk_kb_hit *hit)
+{
+	struct cli_hits *h = arg;
+	char score[32];
+	char *snip = one_line(hit->snippet);
+	snprintf(score, sizeof score, "%.2f", hit->score);
+	h->n++;
+	if (h->out) {
+		desk_out_int(h->out, hit->id);
+		desk_out_text(h->out, hit->title);
+		desk_out_real(h->out, hit->score);
+		desk_out_text(h->out, snip);
+		desk_out_text(h->out, hit->status);
+		desk_out_text(h->out, hit->audience);
+		desk_out_text(h->out, hit->lang);
+		free(snip);
+		return desk_out_row_end(h->out);
+	}
+	/* text: like grep -n: the id and title, then the snippet indented */
+	printf("%s%lld%s  ", h->color ? "\033[1m" : "", (long long)hit->id, h->color ? "\033[0m" : "");
+	desk_put_text(stdout, hit->title);
+	printf("  (%s%s%s)\n    ", score, strcmp(hit->status, "published") ? ", " : "",
+	       strcmp(hit->status, "published") ? hit->status : "");
+	for (char *p = snip, *q; *p; p = q) {
+		q = p + strcspn(p, MARK_OPEN MARK_CLOSE);
+		char save = *q;
+		*q = '\0';
+		desk_put_text(stdout, p);
+		*q = save;
+		if (!*q)
+			break;
+		if (*q == MARK_OPEN[0])
+			fputs(h->color ? "\033[1;31m" : "[", stdout);
+		else
+			fputs(h->color ? "\033[0m" : "]", stdout);
+		q++;
+	}
+	putchar('\n');
+	free(snip);
+	return ferror(stdout) ? EX_IOERR : 0;
+}
+
+int cli_hits_end(struct cli_hits *h)
+{
+	int rc = 0;
+	if (h->out) {
+		rc = desk_out_finish(h->out);
+		desk_out_free(h->out);
+		h->out = NULL;
 	}
 	return rc;
 }

@@ -137,4 +137,20 @@ int cli_finish_stdout(struct cli *c, int rc);
 /* Parse -n N style counts: a whole number above 0, else exit 64. */
 long cli_count(struct cli *c, const char *opt, const char *s);
 
+/* Search hits (kb-search, kb-suggest): text on a terminal (colour
+ * highlights), else the chosen format; see kb-search(1). */
+struct cli_hits {
+	struct cli *c;
+	enum desk_format fmt;
+	int color;
+	struct desk_out *out;
+	long n;
+};
+/* Set up hits output and the snippet marks in opts. */
+void cli_hits_begin(struct cli *c, struct cli_hits *h, struct desk_kb_search_opts *opts);
+/* The callback for desk_kb_search and desk_kb_suggest. */
+int cli_hits_row(void *arg, const struct desk_kb_hit *hit);
+/* Finish; returns EX_IOERR when output failed, else 0. */
+int cli_hits_end(struct cli_hits *h);
+
 #endif

@@ -3,6 +3,7 @@
 
 #include <getopt.h>
 #include <stdlib.h>
+#include <string.h>
 
 enum { OPT_STEAL = CLI_FIRST_FREE };
 
@@ -42,6 +43,8 @@ int main(int argc, char **argv)
 		if (optind >= argc)
 			cli_usage_error(&c, "no agent (or -u to unassign)");
 		j.login = argv[optind++];
+		if (strcmp(j.login, "me") == 0)
+			j.login = desk_actor(&c.d); /* as in assignee:me */
 		if (desk_login_check(&c.d, "agent", j.login))
 			cli_die(&c);
 	} else if (j.flags) {

@@ -62,6 +62,9 @@ int main(int argc, char **argv)
 	if (ch.type && !desk_type_valid(ch.type))
 		cli_usage_error(&c, "bad type '%s' (question, incident, problem, task)", ch.type);
 	cli_open(&c, DESK_OPEN_READ);
+	/* a bad value is one error, not one per ticket */
+	if (desk_ticket_change_check(&c.d, &ch))
+		cli_die(&c);
 	int rc = cli_each_id(&c, argc, argv, update_one, &ch);
 	free(add);
 	free(del);

@@ -14,6 +14,7 @@
 #include "desk/filter.h"
 #include "desk/agent.h"
 #include "desk/tokenize.h"
+#include "desk/kb.h"
 #include "desk/customer.h"
 
 #endif

@@ -27,7 +27,7 @@ int desk_login_check(struct desk *d, const char *what, const char *s)
 			goto bad;
 	}
 	if (strcmp(s, "me") == 0 || strcmp(s, "none") == 0)
-		return desk_error(d, EX_DATAERR, "'%s' is a reserved word, not a %s name", s, what);
+		return desk_error(d, EX_DATAERR, "'%s' is a reserved word, not a name for a %s", s, what);
 	return 0;
 bad:
 	if (!desk_utf8_valid(s, n))
@@ -198,12 +198,14 @@ static int set_agent_text(struct desk *d, const struct desk_agent *a, const char
 	}
 	if (!st)
 		return d->err;
-	if (old && v && strcmp(old, v) == 0)
+	if (v && !*v)
+		v = NULL; /* an empty value clears the field */
+	if (old ? v && strcmp(old, v) == 0 : !v)
 		return 0;
 	sqlite3_bind_int64(st, 1, a->id);
-	desk_bind_text(st, 2, v && *v ? v : NULL);
+	desk_bind_text(st, 2, v);
 	int rc = desk_step_done(d, st, "updating the agent");
-	return rc ? rc : desk_event_add(d, "agent", a->id, field, old, v && *v ? v : NULL);
+	return rc ? rc : desk_event_add(d, "agent", a->id, field, old, v);
 }
 
 int desk_agent_update(struct desk *d, const char *login, const struct desk_agent_change *c)

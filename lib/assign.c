@@ -28,12 +28,12 @@ int desk_ticket_assign(struct desk *d, int64_t id, const char *login, int flags)
 		desk_agent_release(&a);
 		return desk_tx_end(d, rc);
 	}
+	if (login ? (t.assignee && strcmp(t.assignee, login) == 0) : !t.assignee)
+		goto out; /* already so: nothing to do */
 	if (strcmp(t.status, "closed") == 0) {
 		rc = desk_error(d, EX_DATAERR, "ticket '#%lld' is closed, and closed is final", (long long)id);
 		goto out;
 	}
-	if (login ? (t.assignee && strcmp(t.assignee, login) == 0) : !t.assignee)
-		goto out; /* already so: nothing to do */
 	if (login && t.assignee && !(flags & DESK_ASSIGN_STEAL)) {
 		rc = desk_error(d, DESK_PARTIAL, "ticket '#%lld' is already assigned to '%s'", (long long)id,
 				t.assignee);

@@ -233,6 +233,14 @@ static int read_pragma_int(struct desk *d, const char *sql, int *out)
 	return rc == SQLITE_OK ? 0 : desk_db_fail(d, rc, "reading the database header");
 }
 
+int desk_db_analyze(struct desk *d)
+{
+	int rc = desk_tx_begin(d);
+	if (rc)
+		return rc;
+	return desk_tx_end(d, desk_exec(d, "PRAGMA analysis_limit = 1000; ANALYZE"));
+}
+
 int desk_db_schema_version(struct desk *d)
 {
 	int v = -1;

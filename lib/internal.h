@@ -36,6 +36,10 @@ int desk_customer_ensure(struct desk *d, const char *email, int64_t *id);
 /* tokenize.c: register the "desk" FTS5 tokenizer on d->db */
 int desk_tokenizer_register(struct desk *d);
 
+/* ticket_list.c: EXPLAIN QUERY PLAN of the listing for f, one step a line
+ * (tests check that filters use indexes). Allocated; caller frees. */
+char *desk_ticket_list_plan(struct desk *d, const struct desk_filter *f);
+
 /* config.c */
 struct desk_config *desk_config_defaults(void);
 

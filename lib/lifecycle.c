@@ -177,6 +177,17 @@ static int check_change(struct desk *d, const struct desk_ticket_change *c, int 
 	return 0;
 }
 
+int desk_ticket_change_check(struct desk *d, const struct desk_ticket_change *c)
+{
+	int prio, rc;
+	int64_t team;
+	if ((rc = check_change(d, c, &prio)))
+		return rc;
+	if (c->team && *c->team && strcmp(c->team, "none") != 0)
+		return desk_team_id(d, c->team, &team);
+	return 0;
+}
+
 int desk_ticket_update(struct desk *d, int64_t id, const struct desk_ticket_change *c)
 {
 	struct desk_ticket t;
@@ -189,7 +200,11 @@ int desk_ticket_update(struct desk *d, int64_t id, const struct desk_ticket_chan
 	if ((rc = desk_ticket_get(d, id, &t)))
 		return desk_tx_end(d, rc);
 	if (strcmp(t.status, "closed") == 0) {
-		rc = desk_error(d, EX_DATAERR, "ticket '#%lld' is closed, and closed is final", (long long)id);
+		/* closing a closed ticket again is nothing to do; anything else is refused */
+		int only_close = c->status && strcmp(c->status, "closed") == 0 && !c->priority && !c->type &&
+				 !c->subject && !c->team && !c->ntags_add && !c->ntags_remove;
+		if (!only_close)
+			rc = desk_error(d, EX_DATAERR, "ticket '#%lld' is closed, and closed is final", (long long)id);
 		goto out;
 	}
 	if (c->subject && strcmp(c->subject, t.subject) != 0) {

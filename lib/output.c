@@ -114,6 +114,12 @@ void desk_out_int(struct desk_out *o, long long v)
 	desk_buf_addf(&c->text, "%lld", v);
 }
 
+void desk_out_real(struct desk_out *o, double v)
+{
+	struct cell *c = next_cell(o);
+	desk_buf_addf(&c->text, "%.2f", v);
+}
+
 void desk_out_time(struct desk_out *o, time_t t)
 {
 	struct cell *c = next_cell(o);
@@ -184,6 +190,7 @@ static void json_row(struct desk_out *o)
 		}
 		switch (o->cols[i].type) {
 		case DESK_COL_INT:
+		case DESK_COL_REAL:
 			fputs(c->text.s, o->fp);
 			break;
 		case DESK_COL_LIST: {
@@ -290,7 +297,7 @@ static void table_print_cell(struct desk_out *o, int col, const char *s, int las
 {
 	int w = o->widths[col];
 	int sw = desk_utf8_width(s);
-	int right = o->cols[col].type == DESK_COL_INT;
+	int right = o->cols[col].type == DESK_COL_INT || o->cols[col].type == DESK_COL_REAL;
 	if (sw > w) {
 		size_t n = desk_utf8_fit(s, w > 1 ? w - 1 : 0);
 		fwrite(s, 1, n, o->fp);
@@ -367,6 +374,7 @@ static void table_size(struct desk_out *o)
 			int widest = -1;
 			for (int i = 0; i < o->ncols; i++)
 				if (shown(o, i) && o->cols[i].type != DESK_COL_TIME && o->cols[i].type != DESK_COL_INT &&
+				    o->cols[i].type != DESK_COL_REAL &&
 				    (widest < 0 || o->widths[i] > o->widths[widest]))
 					widest = i;
 			if (widest < 0 || o->widths[widest] <= 8)

@@ -130,6 +130,56 @@ static const char *const migrations[] = {
 	"  tokenize='desk');\n"
 	"INSERT INTO subject_fts(subject_fts) VALUES ('rebuild');\n"
 	"INSERT INTO message_fts(message_fts) VALUES ('rebuild');\n",
+
+	/* 2 -> 3: the knowledge base. kb_articles holds the current version;
+	 * kb_versions every version an edit replaced. tags is kept beside
+	 * kb_tags as one space-separated string because the full-text index
+	 * (external content, desk tokenizer, kept by lib/kb.c) reads its
+	 * columns from kb_articles. */
+	"CREATE TABLE kb_articles (\n"
+	"  id INTEGER PRIMARY KEY,\n"
+	"  title TEXT NOT NULL,\n"
+	"  body TEXT NOT NULL,\n"
+	"  tags TEXT NOT NULL DEFAULT '',\n"
+	"  lang TEXT NOT NULL,\n"
+	"  status TEXT NOT NULL DEFAULT 'draft' CHECK (status IN ('draft','published','archived')),\n"
+	"  audience TEXT NOT NULL DEFAULT 'internal' CHECK (audience IN ('internal','public')),\n"
+	"  owner TEXT NOT NULL,\n"
+	"  author TEXT NOT NULL,\n"
+	"  review_by INTEGER,\n"
+	"  version INTEGER NOT NULL DEFAULT 1,\n"
+	"  created INTEGER NOT NULL,\n"
+	"  updated INTEGER NOT NULL\n"
+	");\n"
+	"CREATE INDEX kb_articles_status ON kb_articles(status, audience);\n"
+	"CREATE INDEX kb_articles_review ON kb_articles(review_by) WHERE review_by IS NOT NULL;\n"
+	"CREATE TABLE kb_tags (\n"
+	"  article_id INTEGER NOT NULL REFERENCES kb_articles(id),\n"
+	"  tag TEXT NOT NULL,\n"
+	"  PRIMARY KEY (article_id, tag)\n"
+	") WITHOUT ROWID;\n"
+	"CREATE INDEX kb_tags_tag ON kb_tags(tag, article_id);\n"
+	"CREATE TABLE kb_versions (\n"
+	"  id INTEGER PRIMARY KEY,\n"
+	"  article_id INTEGER NOT NULL REFERENCES kb_articles(id),\n"
+	"  version INTEGER NOT NULL,\n"
+	"  title TEXT NOT NULL,\n"
+	"  body TEXT NOT NULL,\n"
+	"  tags TEXT NOT NULL,\n"
+	"  author TEXT NOT NULL,\n"
+	"  created INTEGER NOT NULL,\n"
+	"  UNIQUE (article_id, version)\n"
+	");\n"
+	"CREATE TABLE kb_links (\n"
+	"  ticket_id INTEGER NOT NULL REFERENCES tickets(id),\n"
+	"  article_id INTEGER NOT NULL REFERENCES kb_articles(id),\n"
+	"  actor TEXT NOT NULL,\n"
+	"  created INTEGER NOT NULL,\n"
+	"  PRIMARY KEY (ticket_id, article_id)\n"
+	") WITHOUT ROWID;\n"
+	"CREATE INDEX kb_links_article ON kb_links(article_id);\n"
+	"CREATE VIRTUAL TABLE kb_fts USING fts5(title, tags, body, content='kb_articles',\n"
+	"  content_rowid='id', tokenize='desk');\n",
 };
 
 #define NMIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))

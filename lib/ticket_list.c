@@ -67,14 +67,14 @@ static const char *op_sql(enum desk_fop op)
 	}
 }
 
-/* Append the SQL for one term: an expression that is never NULL, so NOT
- * works as users expect on unassigned tickets. */
+/* Append the SQL for one term. A positive term is the plain predicate, so
+ * SQLite can use an index for it (a NULL is false in WHERE anyway); only a
+ * negated one is wrapped so that NULL counts as "does not match" and
+ * -assignee:dana keeps the unassigned tickets. */
 static int term_sql(struct desk *d, struct desk_buf *q, struct binds *b, const struct desk_fterm *t)
 {
 	const char *col = column_of(t->field);
-	if (t->negate)
-		desk_buf_adds(q, "NOT ");
-	desk_buf_adds(q, "coalesce(");
+	desk_buf_adds(q, t->negate ? "NOT coalesce(" : "(");
 	switch (t->field) {
 	case DESK_F_STATUS:
 	case DESK_F_TYPE:
@@ -150,7 +150,7 @@ static int term_sql(struct desk *d, struct desk_buf *q, struct binds *b, const s
 	}
 	}
 	(void)d;
-	desk_buf_adds(q, ", 0)");
+	desk_buf_adds(q, t->negate ? ", 0)" : ")");
 	return 0;
 }
 
@@ -172,15 +172,12 @@ static int terms_sql(struct desk *d, struct desk_buf *q, struct binds *b,
 	return 0;
 }
 
-int desk_ticket_list(struct desk *d, const struct desk_filter *f, int with_tags,
-		     int (*fn)(void *arg, const struct desk_ticket_row *r), void *arg)
+/* The listing query for f: SQL text in *q and its parameters in *b. */
+static int build_query(struct desk *d, const struct desk_filter *f, int with_tags, struct desk_buf *q,
+		       struct binds *b)
 {
-	struct desk_buf q = DESK_BUF_INIT;
-	struct binds b = { 0, 0, NULL };
-	sqlite3_stmt *st = NULL;
-	int rc = 0, src;
-
-	desk_buf_addf(&q,
+	int rc;
+	desk_buf_addf(q,
 		"SELECT t.id, t.status, t.priority, a.login, c.email, t.subject, t.type, t.channel,"
 		" tm.name, %s, t.created, t.updated"
 		" FROM tickets t"
@@ -191,35 +188,75 @@ int desk_ticket_list(struct desk *d, const struct desk_filter *f, int with_tags,
 		with_tags ? "(SELECT group_concat(tag, ',') FROM (SELECT tag FROM ticket_tags"
 			    " WHERE ticket_id = t.id ORDER BY tag))" : "NULL");
 	if (f && f->nterms) {
-		desk_buf_adds(&q, " AND ");
-		if ((rc = terms_sql(d, &q, &b, f->terms, 0, f->nterms)))
-			goto out;
+		desk_buf_adds(q, " AND ");
+		if ((rc = terms_sql(d, q, b, f->terms, 0, f->nterms)))
+			return rc;
 	}
 	enum desk_ffield sort = f ? f->sort : DESK_F_ID;
 	const char *dir = f && f->sort_desc ? " DESC" : "";
 	if (sort == DESK_F_ID)
-		desk_buf_addf(&q, " ORDER BY t.id%s", dir);
+		desk_buf_addf(q, " ORDER BY t.id%s", dir);
 	else if (sort == DESK_F_STATUS)
 		/* the order of the lifecycle, not of the alphabet */
-		desk_buf_addf(&q, " ORDER BY CASE t.status WHEN 'new' THEN 1 WHEN 'open' THEN 2"
+		desk_buf_addf(q, " ORDER BY CASE t.status WHEN 'new' THEN 1 WHEN 'open' THEN 2"
 			      " WHEN 'pending' THEN 3 WHEN 'on-hold' THEN 4 WHEN 'solved' THEN 5"
 			      " ELSE 6 END%s, t.id%s", dir, dir);
 	else
-		desk_buf_addf(&q, " ORDER BY %s%s, t.id%s", column_of(sort), dir, dir);
+		desk_buf_addf(q, " ORDER BY %s%s, t.id%s", column_of(sort), dir, dir);
 	if (f && f->limit > 0)
-		desk_buf_addf(&q, " LIMIT %ld", f->limit);
+		desk_buf_addf(q, " LIMIT %ld", f->limit);
+	return 0;
+}
 
-	src = sqlite3_prepare_v2(d->db, q.s, -1, &st, NULL);
-	if (src != SQLITE_OK) {
-		rc = desk_db_fail(d, src, "preparing the listing");
-		goto out;
-	}
-	for (int i = 0; i < b.n; i++) {
-		if (b.v[i].text)
-			sqlite3_bind_text(st, i + 1, b.v[i].s, -1, SQLITE_STATIC);
+static void binds_free(struct binds *b)
+{
+	for (int i = 0; i < b->n; i++)
+		free(b->v[i].owned);
+	free(b->v);
+}
+
+static int prepare(struct desk *d, const char *sql, const struct binds *b, sqlite3_stmt **st)
+{
+	int src = sqlite3_prepare_v2(d->db, sql, -1, st, NULL);
+	if (src != SQLITE_OK)
+		return desk_db_fail(d, src, "preparing the listing");
+	for (int i = 0; i < b->n; i++) {
+		if (b->v[i].text)
+			sqlite3_bind_text(*st, i + 1, b->v[i].s, -1, SQLITE_STATIC);
 		else
-			sqlite3_bind_int64(st, i + 1, b.v[i].i);
+			sqlite3_bind_int64(*st, i + 1, b->v[i].i);
 	}
+	return 0;
+}
+
+char *desk_ticket_list_plan(struct desk *d, const struct desk_filter *f)
+{
+	struct desk_buf q = DESK_BUF_INIT, plan = DESK_BUF_INIT;
+	struct binds b = { 0, 0, NULL };
+	sqlite3_stmt *st = NULL;
+	if (build_query(d, f, 0, &q, &b) == 0) {
+		char *eqp = desk_xasprintf("EXPLAIN QUERY PLAN %s", q.s);
+		if (prepare(d, eqp, &b, &st) == 0)
+			while (sqlite3_step(st) == SQLITE_ROW)
+				desk_buf_addf(&plan, "%s\n", desk_col_text(st, 3));
+		free(eqp);
+	}
+	sqlite3_finalize(st);
+	desk_buf_free(&q);
+	binds_free(&b);
+	return desk_buf_take(&plan);
+}
+
+int desk_ticket_list(struct desk *d, const struct desk_filter *f, int with_tags,
+		     int (*fn)(void *arg, const struct desk_ticket_row *r), void *arg)
+{
+	struct desk_buf q = DESK_BUF_INIT;
+	struct binds b = { 0, 0, NULL };
+	sqlite3_stmt *st = NULL;
+	int rc, src;
+
+	if ((rc = build_query(d, f, with_tags, &q, &b)) || (rc = prepare(d, q.s, &b, &st)))
+		goto out;
 	while ((src = sqlite3_step(st)) == SQLITE_ROW) {
 		struct desk_ticket_row r = {
 			.id = sqlite3_column_int64(st, 0),
@@ -243,8 +280,6 @@ int desk_ticket_list(struct desk *d, const struct desk_filter *f, int with_tags,
 out:
 	sqlite3_finalize(st);
 	desk_buf_free(&q);
-	for (int i = 0; i < b.n; i++)
-		free(b.v[i].owned);
-	free(b.v);
+	binds_free(&b);
 	return rc;
 }

@@ -20,7 +20,8 @@ set -g __deskutils_commands \
     ticket-assign ticket-log ticket-reply ticket-note ticket-comment \
     agent-add agent-update agent-list \
     team-add team-list \
-    customer-list customer-show customer-update
+    customer-list customer-show customer-update \
+    kb-new kb-edit kb-show kb-list kb-search kb-log kb-link kb-suggest kb-import kb-export
 # Commands whose LOGIN operand names an agent that does not exist yet
 # (ARGS login says only "a login"): offer nothing there.
 set -g __deskutils_new_login agent-add

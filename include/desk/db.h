@@ -33,6 +33,10 @@ int desk_open(struct desk *d, const char *opt_path, int flags);
 /* Finalize cached statements and close the database. Safe to call twice. */
 void desk_db_close(struct desk *d);
 
+/* Refresh the query planner's statistics (ANALYZE with a small
+ * analysis_limit: quick even on a million tickets). Returns 0 or an error. */
+int desk_db_analyze(struct desk *d);
+
 /* Schema version this build writes, and the version of the open database. */
 int desk_schema_latest(void);
 int desk_db_schema_version(struct desk *d);

@@ -28,6 +28,7 @@ enum desk_coltype {
 	DESK_COL_INT,
 	DESK_COL_TIME,  /* tables: local "YYYY-MM-DD HH:MM"; else ISO 8601 with offset */
 	DESK_COL_LIST,  /* comma-separated words; a JSON array of strings */
+	DESK_COL_REAL,  /* a number with two decimals; a JSON number */
 };
 
 enum desk_col_flags {
@@ -61,6 +62,7 @@ struct desk_out *desk_out_new(FILE *fp, const struct desk_out_opts *opts,
 /* Cells, in column order. Text must be valid UTF-8; NULL is a null cell. */
 void desk_out_text(struct desk_out *o, const char *s);
 void desk_out_int(struct desk_out *o, long long v);
+void desk_out_real(struct desk_out *o, double v);
 void desk_out_time(struct desk_out *o, time_t t);
 void desk_out_null(struct desk_out *o);
 void desk_out_list(struct desk_out *o, const char *comma_separated);

@@ -159,6 +159,10 @@ struct desk_ticket_change {
 	size_t ntags_remove;
 };
 
+/* Check a change without a ticket: values, tags, and that the team exists.
+ * Returns 0, EX_DATAERR or EX_NOINPUT. */
+int desk_ticket_change_check(struct desk *d, const struct desk_ticket_change *c);
+
 /*
  * Apply a change to ticket id in one transaction, one event per changed
  * field; unchanged values write nothing. Returns 0, EX_NOINPUT (no such
