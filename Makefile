@@ -3,6 +3,7 @@
 #   make            build the commands into $(B)/bin
 #   make demo       set up (installing missing dependencies) and run a demo day
 #   make check      build and run every test: unit, end-to-end, sanitizers, man lint
+#   make torture    concurrency, crash (SIGKILL) and disk-full tests at full size
 #   make bench      benchmarks against a static C floor (see bench/README)
 #   make install    PREFIX, DESTDIR, BINDIR, MANDIR, *COMPDIR are honoured
 
@@ -58,7 +59,7 @@ MANPAGES := $(sort $(wildcard man/*.[1-8]))
 
 ASAN_FLAGS = -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 
-.PHONY: all deps demo check check-build unit cli manlint asan valgrind bench install uninstall clean
+.PHONY: all deps demo check check-build unit cli manlint asan valgrind torture bench install uninstall clean
 .DELETE_ON_ERROR:
 .SECONDARY:
 
@@ -107,9 +108,18 @@ check: deps
 	@$(MAKE) --no-print-directory asan
 	@echo "check: all tests passed"
 
-TEST_HELPERS = $(B)/tests/hold-lock $(B)/tests/db-check
+TEST_HELPERS = $(B)/tests/hold-lock $(B)/tests/db-check $(B)/tests/db-stat $(B)/tests/enospc.so \
+	$(B)/tests/db-invariants
 
 check-build: $(BINS) $(UNIT_BINS) $(TEST_HELPERS)
+
+$(B)/tests/db-invariants: tests/db-invariants.c $(B)/libdesk.a
+	@mkdir -p $(@D)
+	$(CC) $(DESK_CFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LIBS)
+
+$(B)/tests/enospc.so: tests/enospc.c
+	@mkdir -p $(@D)
+	$(CC) -shared -fPIC -O1 -g -Wall -Wextra -o $@ $< -ldl
 
 $(B)/tests/%: tests/%.c
 	@mkdir -p $(@D)
@@ -119,7 +129,12 @@ unit: $(UNIT_BINS)
 	@set -e; for t in $(UNIT_BINS); do echo "== $$t"; $$t; done
 
 cli: $(BINS) $(TEST_HELPERS)
-	@DESK_BIN=$(CURDIR)/$(B)/bin DESK_TEST_BIN=$(CURDIR)/$(B)/tests $(PROVE) -j2 tests/cli/
+	@DESK_BIN=$(CURDIR)/$(B)/bin DESK_TEST_BIN=$(CURDIR)/$(B)/tests $(PROVE) -j2 tests/cli/ tests/torture/
+
+# The torture tests at full size: 2000 kills, 400 operations per process.
+torture: $(BINS) $(TEST_HELPERS)
+	@KILLS=2000 OPS=400 DESK_BIN=$(CURDIR)/$(B)/bin DESK_TEST_BIN=$(CURDIR)/$(B)/tests \
+		$(PROVE) -v tests/torture/
 
 manlint:
 	@out=$$(mandoc -Tlint -Wwarning $(MANPAGES) 2>&1); \

@@ -1,6 +1,7 @@
 /*
  * db-check - test helper: run PRAGMA integrity_check and foreign_key_check
- * on a database; print what they report and exit 0 only when both are clean.
+ * on a database, opened read-write as the next command would (a hot journal
+ * is rolled back first); print what they report; exit 0 only when clean.
  * usage: db-check DB
  */
 #include <sqlite3.h>
@@ -16,7 +17,7 @@ int main(int argc, char **argv)
 		fprintf(stderr, "usage: db-check DB\n");
 		return 64;
 	}
-	if (sqlite3_open_v2(argv[1], &db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK) {
+	if (sqlite3_open_v2(argv[1], &db, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK) {
 		fprintf(stderr, "db-check: %s\n", sqlite3_errmsg(db));
 		return 66;
 	}
