@@ -33,8 +33,10 @@ int desk_ticket_touch(struct desk *d, int64_t id);
  * event); inside a transaction */
 int desk_customer_ensure(struct desk *d, const char *email, int64_t *id);
 
-/* tokenize.c: register the "desk" FTS5 tokenizer on d->db */
+/* tokenize.c: register the "desk" FTS5 tokenizer and desk_snippet() on d->db */
 int desk_tokenizer_register(struct desk *d);
+/* snippet.c: register desk_snippet(), the overlap-safe highlighter */
+int desk_snippet_register(struct desk *d, fts5_api *api);
 
 /* ticket_list.c: EXPLAIN QUERY PLAN of the listing for f, one step a line
  * (tests check that filters use indexes). Allocated; caller frees. */

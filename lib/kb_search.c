@@ -74,7 +74,7 @@ static int run_query(struct desk *d, const char *match, const struct desk_kb_sea
 		     int (*fn)(void *arg, const struct desk_kb_hit *h), void *arg, int *hits)
 {
 	sqlite3_stmt *st = desk_stmt(d,
-		"SELECT a.id, a.title, " KB_RANK ", snippet(kb_fts, 2, ?2, ?3, '…', 12),"
+		"SELECT a.id, a.title, " KB_RANK ", desk_snippet(kb_fts, 2, ?2, ?3, '…', 12),"
 		" a.status, a.audience, a.lang"
 		" FROM kb_fts JOIN kb_articles a ON a.id = kb_fts.rowid"
 		" WHERE kb_fts MATCH ?1 AND (?4 IS NULL OR a.audience = ?4)"
@@ -155,11 +155,30 @@ struct terms {
 	char seen[SUGGEST_TERMS][64];
 };
 
+/* Function words that would make every article look related to a ticket
+ * (folded forms: the tokenizer has removed case and diacritics). */
+static int stopword(const char *tok, int len)
+{
+	static const char *const words[] =
+		{ "the", "and", "for", "with", "from", "this", "that", "have", "has", "not", "are", "was",
+		  "you", "your", "our", "can", "how", "what", "when", "but", "all", "any", "there",
+		  "please", "hi", "hello", "thanks", "thank",
+		  "la", "cua", "va", "co", "cho", "voi", "cac", "nhung", "mot", "nay", "khi", "thi",
+		  "da", "de", "duoc", "khong", "toi", "ban", "anh", "chi", "em", "a", "nhe", "xin", "chao",
+		  "cam", "on", NULL };
+	if (len < 3 && (unsigned char)tok[0] < 0x80 && !(tok[0] >= '0' && tok[0] <= '9'))
+		return 1; /* to, of, in, an, is ... */
+	for (int i = 0; words[i]; i++)
+		if ((int)strlen(words[i]) == len && memcmp(words[i], tok, (size_t)len) == 0)
+			return 1;
+	return 0;
+}
+
 static int add_term(void *arg, const char *tok, int len, int start, int end)
 {
 	struct terms *t = arg;
 	(void)start; (void)end;
-	if (len >= 64)
+	if (len >= 64 || stopword(tok, len))
 		return 0;
 	for (int i = 0; i < t->n; i++)
 		if ((int)strlen(t->seen[i]) == len && memcmp(t->seen[i], tok, (size_t)len) == 0)

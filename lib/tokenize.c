@@ -221,5 +221,5 @@ int desk_tokenizer_register(struct desk *d)
 		return desk_error(d, EX_SOFTWARE, "this SQLite has no FTS5 (deskutils needs it)");
 	if (api->xCreateTokenizer(api, "desk", NULL, &tok, NULL) != SQLITE_OK)
 		return desk_error(d, EX_SOFTWARE, "cannot register the desk tokenizer");
-	return 0;
+	return desk_snippet_register(d, api);
 }

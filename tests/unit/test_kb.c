@@ -260,6 +260,41 @@ static void test_list_link_suggest(void **state)
 	assert_int_equal(desk_kb_link(&u->d, tid, 999), EX_NOINPUT);
 }
 
+struct snip {
+	char s[4][512];
+	int n;
+};
+
+static int snips(void *arg, const struct desk_kb_hit *h)
+{
+	struct snip *s = arg;
+	if (s->n < 4)
+		snprintf(s->s[s->n++], 512, "%s", h->snippet);
+	return 0;
+}
+
+/* Character pairs overlap: separate matches that share a character must
+ * still reproduce the text exactly once (FTS5's snippet() repeats it). */
+static void test_snippet_overlaps(void **state)
+{
+	struct unit *u = *state;
+	struct desk_article_draft a = { .title = "修改发票抬头", .body = "如需修改发票抬头，请在账户设置中更新。",
+					.body_len = strlen("如需修改发票抬头，请在账户设置中更新。") };
+	int64_t id;
+	assert_int_equal(desk_kb_create(&u->d, &a, &id), 0);
+	struct desk_kb_search_opts o = { .limit = 5, .mark_open = "[", .mark_close = "]" };
+	struct snip s = { .n = 0 };
+	assert_int_equal(desk_kb_search(&u->d, "发票 票抬 抬头", &o, snips, &s), 0);
+	assert_string_equal(s.s[0], "如需修改[发票抬头]，请在账户设置…");
+	s.n = 0;
+	assert_int_equal(desk_kb_search(&u->d, "修改 发票", &o, snips, &s), 0);
+	assert_string_equal(s.s[0], "如需[修改发票]抬头，请在账户设置…");
+	s.n = 0;
+	struct desk_kb_search_opts plain = { .limit = 5 };
+	assert_int_equal(desk_kb_search(&u->d, "账户设置", &plain, snips, &s), 0);
+	assert_string_equal(s.s[0], "如需修改发票抬头，请在账户设置…");
+}
+
 static void test_lang_guess(void **state)
 {
 	(void)state;
@@ -278,6 +313,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_query_builder, unit_setup, unit_teardown),
 		cmocka_unit_test_setup_teardown(test_versions, unit_setup, unit_teardown),
 		cmocka_unit_test_setup_teardown(test_list_link_suggest, unit_setup, unit_teardown),
+		cmocka_unit_test_setup_teardown(test_snippet_overlaps, unit_setup, unit_teardown),
 		cmocka_unit_test(test_lang_guess),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
