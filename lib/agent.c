@@ -32,9 +32,10 @@ int desk_login_check(struct desk *d, const char *what, const char *s)
 bad:
 	if (!desk_utf8_valid(s, n))
 		return desk_error(d, EX_DATAERR, "invalid UTF-8 in %s name", what);
+	char q[80];
 	return desk_error(d, EX_DATAERR,
-			  "bad %s name '%.64s' (1 to 32 of a-z 0-9 . _ -, starting with a letter or digit)",
-			  what, s);
+			  "bad %s name '%s' (1 to 32 of a-z 0-9 . _ -, starting with a letter or digit)",
+			  what, desk_clip(q, sizeof q, s));
 }
 
 static int check_text(struct desk *d, const char *what, const char *s, size_t max)

@@ -128,8 +128,9 @@ static int set_scalar(struct loader *L, const struct cfg_key *k, yaml_node_t *v)
 		errno = 0;
 		long n = strtol(s, &end, 10);
 		if (!*s || *end || errno || n < k->min || n > k->max) {
-			snprintf(msg, sizeof msg, "expected a whole number from %ld to %ld, found '%.40s'",
-				 k->min, k->max, s);
+			char q[48];
+			snprintf(msg, sizeof msg, "expected a whole number from %ld to %ld, found '%s'",
+				 k->min, k->max, desk_clip(q, sizeof q, s));
 			return bad(L, v, k->name, msg);
 		}
 		*(long *)((char *)L->c + k->offset) = n;
@@ -139,7 +140,8 @@ static int set_scalar(struct loader *L, const struct cfg_key *k, yaml_node_t *v)
 		return bad(L, v, k->name, "empty value");
 	}
 	if (k->check && !k->check(s)) {
-		snprintf(msg, sizeof msg, "expected %s, found '%.40s'", k->expect, s);
+		char q[48];
+		snprintf(msg, sizeof msg, "expected %s, found '%s'", k->expect, desk_clip(q, sizeof q, s));
 		return bad(L, v, k->name, msg);
 	}
 	char **slot = (char **)((char *)L->c + k->offset);

@@ -139,10 +139,14 @@ char *desk_buf_take(struct desk_buf *b)
 
 int desk_error(struct desk *d, int code, const char *fmt, ...)
 {
+	char raw[sizeof d->errmsg];
 	va_list ap;
 	va_start(ap, fmt);
-	vsnprintf(d->errmsg, sizeof d->errmsg, fmt, ap);
+	vsnprintf(raw, sizeof raw, fmt, ap);
 	va_end(ap);
+	/* messages quote user text: keep them valid UTF-8 with no control
+	 * characters, even when the quote or the truncation cut a character */
+	desk_clip(d->errmsg, sizeof d->errmsg, raw);
 	d->err = code;
 	return code;
 }

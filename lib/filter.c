@@ -43,7 +43,9 @@ static int bad(struct parse *P, const char *fmt, const char *arg)
 {
 	char what[1100];
 	snprintf(what, sizeof what, fmt, arg);
-	return desk_error(P->d, EX_DATAERR, "bad filter word %d '%.100s': %s", P->n, P->word, what);
+	char q[104];
+	return desk_error(P->d, EX_DATAERR, "bad filter word %d '%s': %s", P->n, desk_clip(q, sizeof q, P->word),
+			  what);
 }
 
 void desk_filter_free(struct desk_filter *f)

@@ -44,12 +44,7 @@ void desk_ids_release(struct desk_idreader *r)
 static int bad_id(struct desk *d, const char *tok)
 {
 	char shown[48];
-	size_t n = strlen(tok);
-	if (n > 40 || !desk_utf8_valid(tok, n))
-		snprintf(shown, sizeof shown, "%.40s...", desk_utf8_valid(tok, n > 40 ? 40 : n) ? tok : "?");
-	else
-		snprintf(shown, sizeof shown, "%s", tok);
-	return desk_error(d, EX_DATAERR, "bad ticket id '%s'", shown);
+	return desk_error(d, EX_DATAERR, "bad ticket id '%s'", desk_clip(shown, sizeof shown, tok));
 }
 
 int desk_ids_next(struct desk *d, struct desk_idreader *r, int64_t *id)

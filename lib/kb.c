@@ -47,7 +47,9 @@ static int check_lang(struct desk *d, const char *l)
 			goto bad;
 	return 0;
 bad:
-	return desk_error(d, EX_DATAERR, "bad language '%.20s' (a code such as vi, zh, en, zh-tw)", l);
+	char q[24];
+	return desk_error(d, EX_DATAERR, "bad language '%s' (a code such as vi, zh, en, zh-tw)",
+			  desk_clip(q, sizeof q, l));
 }
 
 /* Normalised, sorted, unique tags joined by spaces into *out (allocated). */

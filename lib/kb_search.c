@@ -106,7 +106,11 @@ static int run_query(struct desk *d, const char *match, const struct desk_kb_sea
 	}
 	if (!ret && rc != SQLITE_DONE) {
 		if (o->syntax && (rc & 0xff) == SQLITE_ERROR)
-			ret = desk_error(d, EX_DATAERR, "bad query syntax '%.200s': %s", match, sqlite3_errmsg(d->db));
+		{
+			char q[204];
+			ret = desk_error(d, EX_DATAERR, "bad query syntax '%s': %s", desk_clip(q, sizeof q, match),
+					 sqlite3_errmsg(d->db));
+		}
 		else
 			ret = desk_db_fail(d, rc, "searching");
 	}
@@ -129,7 +133,8 @@ int desk_kb_search(struct desk *d, const char *query, const struct desk_kb_searc
 		if (!*query)
 			return desk_error(d, DESK_PARTIAL, "empty query");
 		rc = run_query(d, query, opts, fn, arg, &hits);
-		return rc ? rc : hits ? 0 : desk_error(d, DESK_PARTIAL, "no match for '%.200s'", query);
+		char q[204];
+		return rc ? rc : hits ? 0 : desk_error(d, DESK_PARTIAL, "no match for '%s'", desk_clip(q, sizeof q, query));
 	}
 	if ((rc = desk_kb_query_build(d, query, 0, &q, &nterms)))
 		return rc;
@@ -146,7 +151,8 @@ int desk_kb_search(struct desk *d, const char *query, const struct desk_kb_searc
 	}
 	if (rc)
 		return rc;
-	return hits ? 0 : desk_error(d, DESK_PARTIAL, "no match for '%.200s'", query);
+	char cq[204];
+	return hits ? 0 : desk_error(d, DESK_PARTIAL, "no match for '%s'", desk_clip(cq, sizeof cq, query));
 }
 
 struct terms {

@@ -40,8 +40,11 @@ const char *desk_priority_name(int p)
 int desk_tag_normalise(struct desk *d, const char *tag, char *out)
 {
 	size_t n = strlen(tag);
-	if (n == 0 || n > DESK_TAG_MAX)
-		return desk_error(d, EX_DATAERR, "bad tag '%.64s': 1 to %d bytes", tag, DESK_TAG_MAX);
+	if (n == 0 || n > DESK_TAG_MAX) {
+		char q[72];
+		return desk_error(d, EX_DATAERR, "bad tag '%s': 1 to %d bytes", desk_clip(q, sizeof q, tag),
+				  DESK_TAG_MAX);
+	}
 	if (desk_text_check(d, "tag", tag, n))
 		return d->err;
 	if (tag[0] == '+' || tag[0] == '-')
@@ -70,7 +73,8 @@ int desk_email_check(struct desk *d, const char *e)
 			goto bad;
 	return 0;
 bad:
-	return desk_error(d, EX_DATAERR, "bad email address '%.254s'", e);
+	char q[260];
+	return desk_error(d, EX_DATAERR, "bad email address '%s'", desk_clip(q, sizeof q, e));
 }
 
 int desk_subject_check(struct desk *d, const char *s)

@@ -181,7 +181,8 @@ int desk_time_parse(struct desk *d, const char *s, time_t *out)
 			*out = (time_t)v;
 			return 0;
 		}
-		return desk_error(d, EX_DATAERR, "bad date '%.80s'", s);
+		char q[84];
+		return desk_error(d, EX_DATAERR, "bad date '%s'", desk_clip(q, sizeof q, s));
 	}
 	if (desk_span_parse(s, &span) == 0) {
 		*out = d->now - (time_t)span;
@@ -189,9 +190,10 @@ int desk_time_parse(struct desk *d, const char *s, time_t *out)
 	}
 	if (parse_iso(s, out) == 0)
 		return 0;
+	char q[84];
 	return desk_error(d, EX_DATAERR,
-			  "bad date '%.80s' (use YYYY-MM-DD[THH:MM[:SS][+HH:MM]], now, today, yesterday, or a span like 2d)",
-			  s);
+			  "bad date '%s' (use YYYY-MM-DD[THH:MM[:SS][+HH:MM]], now, today, yesterday, or a span like 2d)",
+			  desk_clip(q, sizeof q, s));
 }
 
 char *desk_time_iso(time_t t, char *buf, size_t n)

@@ -50,6 +50,35 @@ int desk_text_check(struct desk *d, const char *what, const char *s, size_t n)
 	return desk_error(d, EX_DATAERR, "invalid UTF-8 in %s at byte %zu", what, at);
 }
 
+char *desk_clip(char *buf, size_t size, const char *s)
+{
+	size_t o = 0, n = strlen(s), i = 0;
+	while (i < n) {
+		size_t ok = desk_utf8_bad_offset(s + i, n - i);
+		size_t clen = 1;
+		if (ok > 0) {
+			/* one valid character */
+			const char *p = s + i;
+			desk_utf8_next(&p);
+			clen = (size_t)(p - (s + i));
+		}
+		if (o + clen > size - 4) {
+			memcpy(buf + o, "\xe2\x80\xa6", 3); /* … */
+			o += 3;
+			break;
+		}
+		if (ok == 0 || (unsigned char)s[i] < 0x20 || s[i] == 0x7f)
+			buf[o++] = '?';
+		else {
+			memcpy(buf + o, s + i, clen);
+			o += clen;
+		}
+		i += ok == 0 ? 1 : clen;
+	}
+	buf[o] = '\0';
+	return buf;
+}
+
 uint32_t desk_utf8_next(const char **pp)
 {
 	const unsigned char *p = (const unsigned char *)*pp;

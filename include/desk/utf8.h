@@ -30,6 +30,13 @@ int desk_codepoint_width(uint32_t c);
 /* Display width of a NUL-terminated UTF-8 string. */
 int desk_utf8_width(const char *s);
 
+/*
+ * User text made safe to quote in a message: at most size - 4 bytes of
+ * whole characters (then "…"), invalid UTF-8 and control characters shown
+ * as '?'. Writes into buf (size at least 8) and returns it.
+ */
+char *desk_clip(char *buf, size_t size, const char *s);
+
 /* Bytes of s that fit in at most cols display columns (whole characters,
  * combining marks kept with their base). */
 size_t desk_utf8_fit(const char *s, int cols);

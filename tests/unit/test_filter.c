@@ -139,6 +139,15 @@ static void test_hostile(void **state)
 		free(argv[i]);
 	free(argv);
 
+	/* found by fuzzing: a long multibyte tag; the message quoting it must
+	 * stay valid UTF-8 (it once cut a character in half) */
+	char *longtag[] = { "tag:pr1iiy!\xc2\xa2!!\xc2\xa2!\xc2\xa2\xc2\x9es!\xc2\xa2\xc2\x9e`a\xc2\xa2"
+			    "\xc2\x9es`a\xc2\x9es\xc2\xa2!\xc2\xa2\xc2\x9e\xc2\xa2\xc2\x9e" "a~2ii\xe5\x8f\x91"
+			    "\xe7\xa5\xa8y!\xc2\xa2!\xc2\xa2\xc2\x9esrs" };
+	assert_int_equal(desk_filter_parse(&u->d, 1, longtag, &f), EX_DATAERR);
+	assert_true(desk_utf8_valid(u->d.errmsg, strlen(u->d.errmsg)));
+	assert_non_null(strstr(u->d.errmsg, "1 to 64 bytes"));
+
 	/* quotes and SQL in values stay values */
 	f = parse1(u, "requester:x'); DROP TABLE tickets; --@a.b");
 	assert_int_equal(desk_ticket_list(&u->d, f, 0, NULL, NULL), 0);

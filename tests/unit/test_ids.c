@@ -84,7 +84,7 @@ static void test_hostile(void **state)
 	desk_ids_init(&r, 0, NULL, fp);
 	assert_int_equal(desk_ids_next(&u->d, &r, &id), EX_DATAERR);
 	assert_int_equal(desk_ids_next(&u->d, &r, &id), EX_DATAERR);
-	assert_non_null(strstr(u->d.errmsg, "..."));
+	assert_non_null(strstr(u->d.errmsg, "…"));
 	assert_int_equal(desk_ids_next(&u->d, &r, &id), 0);
 	assert_int_equal(id, 7);
 	desk_ids_release(&r);

@@ -61,6 +61,18 @@ static void test_fit(void **state)
 	assert_int_equal(desk_utf8_fit("e\xcc\x81x", 1), 3);
 }
 
+static void test_clip(void **state)
+{
+	(void)state;
+	char b[12];
+	assert_string_equal(desk_clip(b, sizeof b, "short"), "short");
+	assert_string_equal(desk_clip(b, sizeof b, "abcdefghijk"), "abcdefgh\xe2\x80\xa6");
+	/* never half a character: 发 is 3 bytes, 8 bytes fit two of them */
+	assert_string_equal(desk_clip(b, sizeof b, "发票错误"), "发票\xe2\x80\xa6");
+	assert_string_equal(desk_clip(b, sizeof b, "a\xff\x1b[b"), "a??[b");
+	assert_true(desk_utf8_valid(desk_clip(b, sizeof b, "\xe5\x8f\xd1\x91\xc3"), strlen(b)));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -68,6 +80,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_text_check, unit_setup_nodb, unit_teardown),
 		cmocka_unit_test(test_width),
 		cmocka_unit_test(test_fit),
+		cmocka_unit_test(test_clip),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
