@@ -12,6 +12,9 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+const char *const cli_text_formats[] = { "text", "json", "jsonl", NULL };
+const char *const cli_hit_formats[] = { "text", "table", "tsv", "csv", "json", "jsonl", NULL };
+
 static void print_warning(struct desk *d, const char *msg)
 {
 	struct cli *c = d->warn_arg;
@@ -336,7 +339,6 @@ static int print_completion_team(void *arg, const struct desk_team *t)
 static void complete(struct cli *c)
 {
 	static const char *const formats[] = { "table", "tsv", "csv", "json", "jsonl", NULL };
-	static const char *const text_formats[] = { "text", "json", "jsonl", NULL };
 	const char *w = c->complete;
 	int rc = 0;
 	if (strcmp(w, "statuses") == 0)
@@ -348,7 +350,7 @@ static void complete(struct cli *c)
 	else if (strcmp(w, "types") == 0)
 		print_list(desk_types);
 	else if (strcmp(w, "formats") == 0)
-		print_list(c->text_format ? text_formats : formats);
+		print_list(c->formats ? c->formats : formats);
 	else if (strcmp(w, "agents") == 0)
 		rc = desk_agent_list(&c->d, NULL, 0, print_completion_agent, NULL);
 	else if (strcmp(w, "teams") == 0)
@@ -549,9 +551,11 @@ int cli_each_id(struct cli *c, int argc, char **argv,
 	int64_t id;
 	int rc;
 
+	const char *noun = c->id_noun ? c->id_noun : "ticket";
 	if (optind >= argc && isatty(STDIN_FILENO))
-		cli_usage_error(c, "no ticket ids (give them as arguments or on stdin)");
+		cli_usage_error(c, "no %s ids (give them as arguments or on stdin)", noun);
 	desk_ids_init(&r, argc - optind, argv + optind, stdin);
+	r.noun = noun;
 	while ((rc = desk_ids_next(&c->d, &r, &id)) != DESK_IDS_END) {
 		if (rc == 0)
 			rc = fn(c, id, arg);

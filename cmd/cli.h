@@ -51,6 +51,8 @@ struct cli {
 	int filter_words;          /* operands are filter words: -tag:spam is one */
 	int argc_fixed;            /* argc getopt sees after protect_filter_words */
 	int text_format;           /* -o text is this command's own layout */
+	const char *const *formats; /* -o values for completion; NULL: the five */
+	const char *id_noun;       /* what the ids name: "ticket" unless set */
 	const char *operands;      /* what the operands are, for completion:
 				    * "ids", "filter", "agent ids", "login", "team",
 				    * "customer", or NULL for none */
@@ -59,6 +61,10 @@ struct cli {
 	struct option *longopts;
 	char *shortopts;
 };
+
+/* -o values of commands with their own text layout (for completion). */
+extern const char *const cli_text_formats[];  /* text json jsonl */
+extern const char *const cli_hit_formats[];   /* text and the five */
 
 /* Set up: desk_init and the warning printer. Exits on a bad $DESK_NOW. */
 void cli_init(struct cli *c, const char *prog, const char *summary, const char *synopsis,

@@ -50,6 +50,7 @@ int main(int argc, char **argv)
 	cli_init(&c, "kb-log", "Print the versions of knowledge-base articles: who wrote each, when.",
 		 "[-o FORMAT] [-H] [--db FILE] [ID...]", opts);
 	c.operands = "articles";
+	c.id_noun = "article";
 	while (cli_getopt(&c, argc, argv) != -1)
 		;
 	cli_open(&c, DESK_OPEN_READ);

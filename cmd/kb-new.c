@@ -3,6 +3,7 @@
 
 #include <getopt.h>
 #include <stdlib.h>
+#include <string.h>
 
 enum { OPT_LANG = CLI_FIRST_FREE, OPT_AUDIENCE, OPT_STATUS, OPT_OWNER, OPT_REVIEW };
 
@@ -48,6 +49,10 @@ int main(int argc, char **argv)
 		cli_usage_error(&c, "unexpected argument '%s'", argv[optind]);
 	if (!a.title)
 		cli_usage_error(&c, "a title is required (-T)");
+	if (a.status && strcmp(a.status, "draft") && strcmp(a.status, "published") && strcmp(a.status, "archived"))
+		cli_usage_error(&c, "bad status '%s' (draft, published, archived)", a.status);
+	if (a.audience && strcmp(a.audience, "internal") && strcmp(a.audience, "public"))
+		cli_usage_error(&c, "bad audience '%s' (internal, public)", a.audience);
 	a.tags = tags;
 	cli_config(&c);
 	if (review && desk_time_parse(&c.d, review, &a.review_by))

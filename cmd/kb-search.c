@@ -26,6 +26,7 @@ int main(int argc, char **argv)
 	cli_init(&c, "kb-search", "Search the knowledge base, best match first.",
 		 "[-n N] [--audience AUDIENCE] [--status KBSTATUS] [--syntax] [-o FORMAT] [--db FILE] QUERY...", opts);
 	c.text_format = 1;
+	c.formats = cli_hit_formats;
 	c.operands = "query";
 	while ((ch = cli_getopt(&c, argc, argv)) != -1) {
 		switch (ch) {

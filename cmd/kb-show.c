@@ -32,8 +32,8 @@ static void text_article(struct show *s, const struct desk_article *a)
 	printf("tags: %s\n", *a->tags ? a->tags : "-");
 	printf("owner: %s  author: %s  review by: %s  used on: %ld ticket%s\n", a->owner, a->author,
 	       a->review_by ? desk_time_short(a->review_by, r, sizeof r) : "-", a->uses, a->uses == 1 ? "" : "s");
-	printf("created: %s  updated: %s\n\n", desk_time_short(a->created, c, sizeof c),
-	       desk_time_short(a->updated, u, sizeof u));
+	printf("created: %s  updated: %s  this version: %s\n\n", desk_time_short(a->created, c, sizeof c),
+	       desk_time_short(a->updated, u, sizeof u), desk_time_short(a->version_at, r, sizeof r));
 	desk_put_text(stdout, a->body);
 	if (!*a->body || a->body[strlen(a->body) - 1] != '\n')
 		putchar('\n');
@@ -79,6 +79,7 @@ static void json_article(struct show *s, const struct desk_article *a)
 	json_time("review_by", a->review_by);
 	json_time("created", a->created);
 	json_time("updated", a->updated);
+	json_time("version_at", a->version_at);
 	json_str("body", a->body);
 	putchar('}');
 	if (s->fmt == DESK_FMT_JSONL)
@@ -110,7 +111,9 @@ int main(int argc, char **argv)
 	cli_init(&c, "kb-show", "Print knowledge-base articles.",
 		 "[--version-number N] [-o text|json|jsonl] [--db FILE] [ID...]", opts);
 	c.text_format = 1;
+	c.formats = cli_text_formats;
 	c.operands = "articles";
+	c.id_noun = "article";
 	while ((ch = cli_getopt(&c, argc, argv)) != -1)
 		if (ch == OPT_VERSION_N)
 			s.version = (int)cli_count(&c, "version", optarg);

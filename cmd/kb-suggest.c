@@ -20,6 +20,7 @@ int main(int argc, char **argv)
 	cli_init(&c, "kb-suggest", "Suggest knowledge-base articles for a ticket, best first.",
 		 "[-n N] [-o FORMAT] [--db FILE] TICKET", opts);
 	c.text_format = 1;
+	c.formats = cli_hit_formats;
 	c.operands = "ids";
 	while ((ch = cli_getopt(&c, argc, argv)) != -1)
 		if (ch == 'n')

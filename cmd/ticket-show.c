@@ -151,6 +151,7 @@ int main(int argc, char **argv)
 		 "[-o text|json|jsonl] [--db FILE] [ID...]", opts);
 	c.operands = "ids";
 	c.text_format = 1;
+	c.formats = cli_text_formats;
 	while ((ch = cli_getopt(&c, argc, argv)) != -1)
 		;
 	(void)ch;

@@ -16,5 +16,6 @@
 #include "desk/tokenize.h"
 #include "desk/kb.h"
 #include "desk/customer.h"
+#include "desk/frontmatter.h"
 
 #endif

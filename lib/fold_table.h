@@ -735,7 +735,7 @@ static const struct fold fold_table[] = {
 	{ 0x1E99, "y" },
 	{ 0x1E9A, "\x61\xca\xbe" },
 	{ 0x1E9B, "s" },
-	{ 0x1E9E, "\xc3\x9f" },
+	{ 0x1E9E, "ss" },
 	{ 0x1EA0, "a" },
 	{ 0x1EA1, "a" },
 	{ 0x1EA2, "a" },

@@ -32,6 +32,7 @@ void desk_ids_init(struct desk_idreader *r, int argc, char **argv, FILE *in)
 	r->argc = argc;
 	r->argv = argv;
 	r->in = argc > 0 ? NULL : in;
+	r->noun = "ticket";
 }
 
 void desk_ids_release(struct desk_idreader *r)
@@ -41,10 +42,10 @@ void desk_ids_release(struct desk_idreader *r)
 	r->cap = 0;
 }
 
-static int bad_id(struct desk *d, const char *tok)
+static int bad_id(struct desk *d, const struct desk_idreader *r, const char *tok)
 {
 	char shown[48];
-	return desk_error(d, EX_DATAERR, "bad ticket id '%s'", desk_clip(shown, sizeof shown, tok));
+	return desk_error(d, EX_DATAERR, "bad %s id '%s'", r->noun, desk_clip(shown, sizeof shown, tok));
 }
 
 int desk_ids_next(struct desk *d, struct desk_idreader *r, int64_t *id)
@@ -53,7 +54,7 @@ int desk_ids_next(struct desk *d, struct desk_idreader *r, int64_t *id)
 		if (r->i >= r->argc)
 			return DESK_IDS_END;
 		const char *tok = r->argv[r->i++];
-		return desk_id_parse(tok, id) == 0 ? 0 : bad_id(d, tok);
+		return desk_id_parse(tok, id) == 0 ? 0 : bad_id(d, r, tok);
 	}
 	for (;;) {
 		ssize_t n = getline(&r->line, &r->cap, r->in);
@@ -73,6 +74,6 @@ int desk_ids_next(struct desk *d, struct desk_idreader *r, int64_t *id)
 			continue;
 		if (r->lineno == 1 && (strcmp(p, "id") == 0 || strcmp(p, "ID") == 0))
 			continue;
-		return desk_id_parse(p, id) == 0 ? 0 : bad_id(d, p);
+		return desk_id_parse(p, id) == 0 ? 0 : bad_id(d, r, p);
 	}
 }

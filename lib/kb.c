@@ -170,7 +170,7 @@ int desk_kb_create(struct desk *d, const struct desk_article_draft *a, int64_t *
 	}
 	sqlite3_stmt *st = desk_stmt(d,
 		"INSERT INTO kb_articles (title, body, tags, lang, status, audience, owner, author,"
-		" review_by, created, updated) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10)");
+		" review_by, version_at, created, updated) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10, ?10)");
 	if (!st) {
 		rc = d->err;
 		goto out;
@@ -211,7 +211,7 @@ int desk_kb_get(struct desk *d, int64_t id, int version, struct desk_article *a)
 	memset(a, 0, sizeof *a);
 	sqlite3_stmt *st = desk_stmt(d,
 		"SELECT a.id, a.title, a.body, a.tags, a.lang, a.status, a.audience, a.owner, a.author,"
-		" a.review_by, a.version, a.created, a.updated,"
+		" a.review_by, a.version, a.created, a.updated, a.version_at,"
 		" (SELECT count(*) FROM kb_links WHERE article_id = a.id)"
 		" FROM kb_articles a WHERE a.id = ?1");
 	if (!st)
@@ -236,7 +236,8 @@ int desk_kb_get(struct desk *d, int64_t id, int version, struct desk_article *a)
 	a->version = a->versions = sqlite3_column_int(st, 10);
 	a->created = col_time(st, 11);
 	a->updated = col_time(st, 12);
-	a->uses = sqlite3_column_int(st, 13);
+	a->version_at = col_time(st, 13);
+	a->uses = sqlite3_column_int(st, 14);
 	sqlite3_reset(st);
 	if (version == 0 || version == a->version)
 		return 0;
@@ -258,7 +259,7 @@ int desk_kb_get(struct desk *d, int64_t id, int version, struct desk_article *a)
 		a->body = desk_col_strdup(st, 1);
 		a->tags = desk_col_strdup(st, 2);
 		a->author = desk_col_strdup(st, 3);
-		a->updated = col_time(st, 4);
+		a->version_at = col_time(st, 4);
 		a->version = version;
 	}
 	sqlite3_reset(st);
@@ -350,13 +351,13 @@ static int new_version(struct desk *d, const struct desk_article *cur, const cha
 	sqlite3_bind_text(st, 4, cur->body, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 5, cur->tags, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 6, cur->author, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 7, (sqlite3_int64)cur->updated);
+	sqlite3_bind_int64(st, 7, (sqlite3_int64)cur->version_at);
 	if ((rc = desk_step_done(d, st, "keeping the old version")) ||
 	    (rc = fts_change(d, cur->id, cur->title, cur->tags, cur->body, 1)))
 		return rc;
 	st = desk_stmt(d,
 		"UPDATE kb_articles SET title = ?2, body = ?3, tags = ?4, version = version + 1,"
-		" author = ?5, updated = ?6 WHERE id = ?1");
+		" author = ?5, version_at = ?6, updated = ?6 WHERE id = ?1");
 	if (!st)
 		return d->err;
 	sqlite3_bind_int64(st, 1, cur->id);
@@ -493,9 +494,10 @@ int desk_kb_history(struct desk *d, int64_t id,
 		    int (*fn)(void *arg, const struct desk_kb_version *v), void *arg)
 {
 	sqlite3_stmt *st = desk_stmt(d,
-		"SELECT version, title, author, created, length(body) FROM kb_versions WHERE article_id = ?1"
+		"SELECT version, title, author, created, length(CAST(body AS BLOB)) FROM kb_versions"
+		" WHERE article_id = ?1"
 		" UNION ALL"
-		" SELECT version, title, author, updated, length(body) FROM kb_articles WHERE id = ?1"
+		" SELECT version, title, author, version_at, length(CAST(body AS BLOB)) FROM kb_articles WHERE id = ?1"
 		" ORDER BY 1");
 	if (!st)
 		return d->err;

@@ -130,7 +130,7 @@ int desk_kb_search(struct desk *d, const char *query, const struct desk_kb_searc
 			return d->err;
 		if (n > QUERY_MAX)
 			return desk_error(d, EX_DATAERR, "query longer than %d bytes", QUERY_MAX);
-		if (!*query)
+		if (!query[strspn(query, " \t\r\n")])
 			return desk_error(d, DESK_PARTIAL, "empty query");
 		rc = run_query(d, query, opts, fn, arg, &hits);
 		char q[204];

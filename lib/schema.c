@@ -148,6 +148,7 @@ static const char *const migrations[] = {
 	"  author TEXT NOT NULL,\n"
 	"  review_by INTEGER,\n"
 	"  version INTEGER NOT NULL DEFAULT 1,\n"
+	"  version_at INTEGER NOT NULL,\n"
 	"  created INTEGER NOT NULL,\n"
 	"  updated INTEGER NOT NULL\n"
 	");\n"

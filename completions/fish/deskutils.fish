@@ -8,7 +8,11 @@
 #                          roles, ids, agents, teams
 #
 # so a new option or a new command with a known kind of operands needs no
-# change here but its name in the list below.  The file is installed once
+# change here but its name in the list below.  The values of the
+# knowledge-base ARGNAMEs (KBSTATUS, AUDIENCE, LANG) are fixed and listed
+# here; article ids (ARGS articles, the second operand of ARGS ticket
+# article) have no --complete, so nothing is offered for them.  The file is
+# installed once
 # per command name (see the Makefile); whichever copy fish loads first sets
 # up every command in the list, and each copy also sets up the command it
 # is named after.
@@ -230,6 +234,19 @@ function __deskutils_what -a a
     end
 end
 
+# __deskutils_fixed ARGNAME: the values of an ARGNAME that has no --complete
+# but a fixed list, on one line.
+function __deskutils_fixed -a a
+    switch $a
+        case KBSTATUS
+            echo 'draft published archived'
+        case AUDIENCE
+            echo 'internal public'
+        case LANG # the usual ones; any code is accepted
+            echo 'vi zh en ja ko'
+    end
+end
+
 # The listed commands, and the one this copy of the file is named after.
 set -l __deskutils_self (string replace -r -- '\.fish$' '' (string replace -r -- '.*/' '' (status filename)))
 set -l __deskutils_names $__deskutils_commands
@@ -264,6 +281,7 @@ for __deskutils_c in $__deskutils_names
             set base (string replace -r -- '^\[(.*)\]$' '$1' "$base")
         end
         set -l what (__deskutils_what $base)
+        set -l fixed (__deskutils_fixed $base)
         if test "$base" = -
             # no value
         else if test $optional -eq 1
@@ -273,7 +291,9 @@ for __deskutils_c in $__deskutils_names
             set -a args -r -F
         else if test -n "$what"
             set -a args -x -a "(__deskutils_ask $what)"
-        else # SUBJECT, EMAIL, TEXT, TAG, NAME, ORG, N: typed, not completed
+        else if test -n "$fixed"
+            set -a args -x -a "$fixed"
+        else # SUBJECT, EMAIL, TEXT, TAG, NAME, ORG, N, DATE: typed, not completed
             set -a args -x
         end
         complete $args
@@ -291,7 +311,10 @@ for __deskutils_c in $__deskutils_names
             if not contains -- $c $__deskutils_new_login
                 complete -c $c -f -n '__deskutils_operand 0' -a '(__deskutils_ask agents)'
             end
-            # team (a new name), customer (nothing to ask for yet), none
+        case 'ticket article' # kb-link TICKET ARTICLE: no source of article ids yet
+            complete -c $c -k -f -n '__deskutils_operand 0' -a '(__deskutils_ask ids)'
+            # team (a new name), customer, articles (nothing to ask for yet),
+            # query (free text), none
     end
 end
 set -e __deskutils_c

@@ -29,9 +29,11 @@ struct desk_idreader {
 	char *line;
 	size_t cap;
 	unsigned long lineno;
+	const char *noun;  /* for messages: "ticket" unless set after init */
 };
 
-/* Read ids from argv[0..argc), or from `in` when argc is 0. */
+/* Read ids from argv[0..argc), or from `in` when argc is 0. Set r->noun
+ * afterwards for ids of something else ("article"). */
 void desk_ids_init(struct desk_idreader *r, int argc, char **argv, FILE *in);
 
 /*

@@ -60,7 +60,8 @@ struct desk_article {
 	char *lang, *status, *audience, *owner, *author; /* author: of this version */
 	time_t review_by;          /* 0: none */
 	int version, versions;     /* this version, and how many there are */
-	time_t created, updated;   /* updated: when this version was written */
+	time_t created, updated;   /* updated: the last change of any kind */
+	time_t version_at;         /* when this version was written */
 	long uses;                 /* tickets it was used on (kb-link) */
 };
 

@@ -19,7 +19,7 @@ export DESK_DB="$tmp/d.db" HOME="$tmp" XDG_CONFIG_HOME="$tmp/config" XDG_DATA_HO
 export TZ=UTC LC_ALL=C
 unset DESK_CONFIG DESK_NOW VISUAL EDITOR
 
-echo 1..38
+echo 1..42
 n=0
 ok() { n=$((n + 1)); echo "ok $n - $1"; }
 notok() { n=$((n + 1)); echo "not ok $n - $1"; }
@@ -165,7 +165,14 @@ check "ticket-list team:<TAB> offers team:support and team:none" \
 	replies "$(printf '%s\n' team:support team:none)" ticket-list team:
 check "ticket-update --team=<TAB> offers the team" replies --team=support ticket-update --team=
 
-# 37-38: zsh and fish, when installed (they are not installed for this)
+# 37-40: the knowledge base: fixed values of KBSTATUS and AUDIENCE, and
+# ARGS ticket article (a ticket id, then an article id, which has no source)
+check "kb-search --status <TAB> offers published" eval 'comp kb-search --status "" | has published'
+check "kb-new --audience <TAB> offers public" eval 'comp kb-new --audience "" | has public'
+check "kb-link <TAB> offers a ticket id" eval 'comp kb-link "" | has "$id1"'
+check "kb-link ID <TAB> offers no ticket id for the article" replies "" kb-link "$id1" ""
+
+# 41-42: zsh and fish, when installed (they are not installed for this)
 if command -v zsh >/dev/null 2>&1; then
 	check "zsh -n completions/zsh/_deskutils" zsh -n "$ZSHCOMP"
 else

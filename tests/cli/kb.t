@@ -72,7 +72,7 @@ status_is 65 "an empty title"
 run kb-new -m x
 status_is 64 "no title"
 run kb-new -T x --status gone -m y
-status_is 65 "a bad status"
+status_is 64 "a bad status"
 run kb-new -T x
 status_is 65 "no body on an empty stdin"
 is "$(kb-list | wc -l | tr -d ' ')" "31" "nothing was written by the failures"

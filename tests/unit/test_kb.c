@@ -177,7 +177,7 @@ static void test_versions(void **state)
 	assert_int_equal(desk_kb_get(&u->d, id, 1, &old), 0);
 	assert_string_equal(old.body, "old words");
 	assert_string_equal(old.tags, "vpn");
-	assert_int_equal(old.updated, 1000);
+	assert_int_equal(old.version_at, 1000);
 	desk_kb_release(&cur);
 	desk_kb_release(&old);
 	assert_int_equal(desk_kb_get(&u->d, id, 3, &old), EX_NOINPUT);
