@@ -84,7 +84,10 @@ static int follow_up(struct desk *d, const struct desk_ticket *t, const struct d
 	free(tagbuf);
 	if (rc)
 		return rc;
-	sqlite3_stmt *st = desk_stmt(d, "UPDATE tickets SET parent_id = ?2 WHERE id = ?1");
+	/* the follow-up stays with the same team */
+	sqlite3_stmt *st = desk_stmt(d,
+		"UPDATE tickets SET parent_id = ?2, team_id = (SELECT team_id FROM tickets WHERE id = ?2)"
+		" WHERE id = ?1");
 	if (!st)
 		return d->err;
 	sqlite3_bind_int64(st, 1, *new_id);
@@ -97,6 +100,42 @@ static int follow_up(struct desk *d, const struct desk_ticket *t, const struct d
 	if ((rc = desk_event_add(d, "ticket", *new_id, "follow_up_of", NULL, a)))
 		return rc;
 	return desk_event_add(d, "ticket", t->id, "follow_up", NULL, b);
+}
+
+/* The newest follow-up of ticket id that is not closed, 0 when none. */
+static int open_follow_up(struct desk *d, int64_t id, int64_t *out)
+{
+	sqlite3_stmt *st = desk_stmt(d,
+		"SELECT id FROM tickets WHERE parent_id = ?1 AND status <> 'closed' ORDER BY id DESC LIMIT 1");
+	if (!st)
+		return d->err;
+	sqlite3_bind_int64(st, 1, id);
+	int rc = sqlite3_step(st);
+	*out = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+	sqlite3_reset(st);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : desk_db_fail(d, rc, "finding the follow-up");
+}
+
+static int add_message(struct desk *d, const struct desk_ticket *t, const struct desk_message_draft *m,
+		       int64_t *ticket_out);
+
+/* A customer writes on a closed ticket: its open follow-up takes the
+ * message, or a new follow-up is started. */
+static int closed_ticket_message(struct desk *d, const struct desk_ticket *t, const struct desk_message_draft *m,
+				 const char *author, int64_t *ticket_out)
+{
+	int64_t fu;
+	int rc;
+	if ((rc = open_follow_up(d, t->id, &fu)))
+		return rc;
+	if (!fu)
+		return follow_up(d, t, m, author, ticket_out);
+	struct desk_ticket f;
+	if ((rc = desk_ticket_get(d, fu, &f)))
+		return rc;
+	rc = add_message(d, &f, m, ticket_out);
+	desk_ticket_release(&f);
+	return rc;
 }
 
 static int add_message(struct desk *d, const struct desk_ticket *t, const struct desk_message_draft *m,
@@ -114,7 +153,7 @@ static int add_message(struct desk *d, const struct desk_ticket *t, const struct
 					  "ticket '#%lld' has no requester: say who wrote with an email address",
 					  (long long)t->id);
 		if (closed)
-			return follow_up(d, t, m, author, ticket_out);
+			return closed_ticket_message(d, t, m, author, ticket_out);
 		if ((rc = desk_customer_ensure(d, author, &customer)) ||
 		    (rc = insert_message(d, t->id, m, 0, customer, author)))
 			return rc;

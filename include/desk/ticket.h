@@ -189,9 +189,9 @@ struct desk_message_draft {
  * Add a message to ticket id in one transaction: the message, its index
  * entry, the status it implies (a reply moves new to open; a customer
  * message reopens pending or solved), m->status if given, the first
- * response time, and events. A customer message on a closed ticket starts
- * a follow-up ticket (same subject, requester, priority, type, channel and
- * tags, linked by parent) that receives the message instead. *ticket_out
+ * response time, and events. A customer message on a closed ticket goes
+ * to its newest follow-up that is not closed, or starts one (same subject,
+ * requester, priority, type, channel, team and tags, linked by parent). *ticket_out
  * (may be NULL) is set to the ticket that got the message.
  * Returns 0, EX_NOINPUT, EX_DATAERR (empty or invalid body, closed ticket
  * for replies and notes, illegal status), or a database status.
