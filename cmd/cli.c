@@ -429,28 +429,12 @@ void cli_out_opts(struct cli *c, struct desk_out_opts *o, enum desk_format text_
 /* Read all of fp into *body; exits on errors and oversize input. */
 static void read_all(struct cli *c, FILE *fp, const char *what, char **body, size_t *len)
 {
-	struct desk_buf b = DESK_BUF_INIT;
-	char chunk[65536];
-	size_t n;
-	while ((n = fread(chunk, 1, sizeof chunk, fp)) > 0) {
-		desk_buf_add(&b, chunk, n);
-		if (b.len > DESK_BODY_MAX) {
-			desk_buf_free(&b);
-			desk_error(&c->d, EX_DATAERR, "message from %s longer than %d MiB: nothing written",
-				   what, DESK_BODY_MAX >> 20);
-			cli_die(c);
-		}
-	}
-	if (ferror(fp)) {
-		desk_buf_free(&b);
-		desk_error(&c->d, EX_IOERR, "cannot read the message from %s: %s", what, strerror(errno));
+	if (desk_read_stream(&c->d, fp, what, DESK_BODY_MAX, body, len))
 		cli_die(c);
-	}
-	*len = b.len;
-	*body = desk_buf_take(&b);
 }
 
-static void edit_body(struct cli *c, char **body, size_t *len)
+char *cli_edit_text(struct cli *c, const char *initial, size_t len, const char *suffix, char **path,
+		    size_t *outlen)
 {
 	const char *ed = getenv("VISUAL");
 	if (!ed || !*ed)
@@ -458,38 +442,41 @@ static void edit_body(struct cli *c, char **body, size_t *len)
 	if (!ed || !*ed)
 		ed = "vi";
 	const char *tmp = getenv("TMPDIR");
-	char *path = desk_xasprintf("%s/desk-message-XXXXXX", tmp && *tmp ? tmp : "/tmp");
-	int fd = mkstemp(path);
+	*path = desk_xasprintf("%s/desk-XXXXXX%s", tmp && *tmp ? tmp : "/tmp", suffix);
+	int fd = mkstemps(*path, (int)strlen(suffix));
 	if (fd < 0) {
-		desk_error(&c->d, EX_CANTCREAT, "cannot create a temporary file '%s': %s", path, strerror(errno));
-		free(path);
+		desk_error(&c->d, EX_CANTCREAT, "cannot create a temporary file '%s': %s", *path, strerror(errno));
 		cli_die(c);
 	}
-	close(fd);
+	FILE *fp = fdopen(fd, "w");
+	if (!fp || fwrite(initial, 1, len, fp) != len || fclose(fp) != 0) {
+		desk_error(&c->d, EX_IOERR, "cannot write '%s': %s", *path, strerror(errno));
+		unlink(*path);
+		cli_die(c);
+	}
 	char *cmd = desk_xasprintf("%s \"$1\"", ed);
 	pid_t pid = fork();
 	if (pid == 0) {
-		execl("/bin/sh", "sh", "-c", cmd, "sh", path, (char *)NULL);
+		execl("/bin/sh", "sh", "-c", cmd, "sh", *path, (char *)NULL);
 		_exit(127);
 	}
+	free(cmd);
 	int status = 0;
 	if (pid < 0 || waitpid(pid, &status, 0) < 0 || !WIFEXITED(status) || WEXITSTATUS(status) != 0) {
-		unlink(path);
+		unlink(*path);
 		desk_error(&c->d, EX_DATAERR, "editor '%s' failed: nothing written", ed);
-		free(cmd);
-		free(path);
 		cli_die(c);
 	}
-	free(cmd);
-	FILE *fp = fopen(path, "rb");
-	if (!fp) {
-		desk_error(&c->d, EX_IOERR, "cannot read '%s': %s", path, strerror(errno));
-		unlink(path);
-		free(path);
+	char *text;
+	if (desk_read_file(&c->d, *path, DESK_BODY_MAX + (1 << 20), &text, outlen))
 		cli_die(c);
-	}
-	read_all(c, fp, path, body, len);
-	fclose(fp);
+	return text;
+}
+
+static void edit_body(struct cli *c, char **body, size_t *len)
+{
+	char *path;
+	*body = cli_edit_text(c, "", 0, ".md", &path, len);
 	unlink(path);
 	free(path);
 }
@@ -500,7 +487,7 @@ void cli_read_body(struct cli *c, const char *m, char **body, size_t *len)
 		*body = desk_xstrdup(m);
 		*len = strlen(m);
 	} else if (!isatty(STDIN_FILENO)) {
-		read_all(c, stdin, "stdin", body, len);
+		read_all(c, stdin, "the message from stdin", body, len);
 	} else {
 		edit_body(c, body, len);
 	}

@@ -109,6 +109,16 @@ int cli_color(struct cli *c);
  */
 void cli_read_body(struct cli *c, const char *m, char **body, size_t *len);
 
+/*
+ * Open $VISUAL/$EDITOR on a temporary file (name ending in suffix) that
+ * holds initial[0..len), and return what was saved (allocated; *outlen
+ * bytes). *path is the temporary file, allocated and still on disk: the
+ * caller removes it, or keeps it when the text cannot be used. Exits when
+ * the editor fails (65) or the file cannot be made (73, 74).
+ */
+char *cli_edit_text(struct cli *c, const char *initial, size_t len, const char *suffix, char **path,
+		    size_t *outlen);
+
 /* Free what cli_init and cli_open allocated. */
 void cli_release(struct cli *c);
 

@@ -15,6 +15,7 @@
 #include "desk/agent.h"
 #include "desk/tokenize.h"
 #include "desk/kb.h"
+#include "desk/files.h"
 #include "desk/customer.h"
 #include "desk/frontmatter.h"
 

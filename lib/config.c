@@ -239,34 +239,6 @@ out:
 	return 0;
 }
 
-/* Read a whole small file; EX_CONFIG on failure. *out is allocated. */
-static int slurp(struct desk *d, const char *path, char **out, size_t *len)
-{
-	FILE *fp = fopen(path, "rb");
-	if (!fp)
-		return desk_error(d, EX_CONFIG, "cannot read config '%s': %s", path, strerror(errno));
-	struct desk_buf b = DESK_BUF_INIT;
-	char chunk[8192];
-	size_t n;
-	while ((n = fread(chunk, 1, sizeof chunk, fp)) > 0) {
-		desk_buf_add(&b, chunk, n);
-		if (b.len > 1 << 20) {
-			fclose(fp);
-			desk_buf_free(&b);
-			return desk_error(d, EX_CONFIG, "config '%s' is larger than 1 MiB", path);
-		}
-	}
-	int err = ferror(fp);
-	fclose(fp);
-	if (err) {
-		desk_buf_free(&b);
-		return desk_error(d, EX_CONFIG, "cannot read config '%s'", path);
-	}
-	*len = b.len;
-	*out = desk_buf_take(&b);
-	return 0;
-}
-
 int desk_config_load(struct desk *d, const char *path)
 {
 	char *found = NULL, *text = NULL;
@@ -295,8 +267,14 @@ int desk_config_load(struct desk *d, const char *path)
 	}
 	if (!found)
 		return 0; /* built-in defaults */
-	if ((rc = slurp(d, found, &text, &len)) == 0)
+	if (desk_read_file(d, found, 1 << 20, &text, &len) != 0) {
+		/* any trouble reading the config file is a config error */
+		char why[sizeof d->errmsg];
+		snprintf(why, sizeof why, "%s", d->errmsg);
+		rc = desk_error(d, EX_CONFIG, "cannot read config: %s", why);
+	} else {
 		rc = desk_config_load_string(d, found, text, len);
+	}
 	free(text);
 	free(found);
 	return rc;

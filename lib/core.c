@@ -137,6 +137,44 @@ char *desk_buf_take(struct desk_buf *b)
 	return s;
 }
 
+int desk_read_stream(struct desk *d, FILE *fp, const char *name, size_t max, char **text, size_t *len)
+{
+	struct desk_buf b = DESK_BUF_INIT;
+	char chunk[65536];
+	size_t n;
+	desk_buf_add(&b, "", 0);
+	while ((n = fread(chunk, 1, sizeof chunk, fp)) > 0) {
+		desk_buf_add(&b, chunk, n);
+		if (b.len > max) {
+			desk_buf_free(&b);
+			if (max >= 1 << 20)
+				return desk_error(d, EX_DATAERR, "%s: larger than %zu MiB", name, max >> 20);
+			return desk_error(d, EX_DATAERR, "%s: larger than %zu KiB", name, max >> 10);
+		}
+	}
+	if (ferror(fp)) {
+		int err = errno;
+		desk_buf_free(&b);
+		return desk_error(d, EX_IOERR, "cannot read %s: %s", name, strerror(err));
+	}
+	*len = b.len;
+	*text = desk_buf_take(&b);
+	return 0;
+}
+
+int desk_read_file(struct desk *d, const char *path, size_t max, char **text, size_t *len)
+{
+	FILE *fp = fopen(path, "rb");
+	if (!fp)
+		return desk_error(d, errno == EACCES ? EX_NOPERM : errno == ENOENT ? EX_NOINPUT : EX_IOERR,
+				  "cannot open '%s': %s", path, strerror(errno));
+	char *name = desk_xasprintf("'%s'", path);
+	int rc = desk_read_stream(d, fp, name, max, text, len);
+	free(name);
+	fclose(fp);
+	return rc;
+}
+
 int desk_error(struct desk *d, int code, const char *fmt, ...)
 {
 	char raw[sizeof d->errmsg];

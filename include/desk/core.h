@@ -12,6 +12,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <sysexits.h>
 #include <time.h>
 
@@ -77,6 +78,17 @@ void *desk_xrealloc(void *p, size_t n);
 char *desk_xstrdup(const char *s);
 char *desk_xstrndup(const char *s, size_t n);
 char *desk_xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/*
+ * Read all of fp (named `name` in messages) into *text, NUL-terminated,
+ * *len bytes; *text is allocated and the caller frees it. More than max
+ * bytes is EX_DATAERR ("NAME: larger than N MiB"); a read error EX_IOERR.
+ */
+int desk_read_stream(struct desk *d, FILE *fp, const char *name, size_t max, char **text, size_t *len);
+
+/* The same for a file: EX_NOINPUT when it does not exist, EX_NOPERM when
+ * it may not be read. */
+int desk_read_file(struct desk *d, const char *path, size_t max, char **text, size_t *len);
 
 /* A growable string. Initialise with DESK_BUF_INIT; free buf.s with free()
  * or desk_buf_free. s is always NUL-terminated once anything was added. */

@@ -105,7 +105,7 @@ static void test_file(void **state)
 	assert_non_null(strstr(u->d.errmsg, u->dir));
 	setenv("DESK_CONFIG", "/nonexistent/desk.yaml", 1);
 	assert_int_equal(desk_config_load(&u->d, NULL), EX_CONFIG);
-	assert_non_null(strstr(u->d.errmsg, "cannot read config '/nonexistent/desk.yaml'"));
+	assert_non_null(strstr(u->d.errmsg, "cannot read config: cannot open '/nonexistent/desk.yaml'"));
 	unsetenv("DESK_CONFIG");
 }
 
