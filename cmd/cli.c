@@ -126,7 +126,7 @@ static void list_options(struct cli *c)
 		printf("%s\t--%s\t%s\t%s\n", s, o->lng, arg, o->help);
 	}
 	/* the operands: ARGS<TAB>KIND, KIND one of ids, filter, agent ids,
-	 * login, team, customer, none */
+	 * login, team, customer, articles, query, ticket article, paths, none */
 	printf("ARGS\t%s\n", c->operands ? c->operands : "none");
 }
 

@@ -55,7 +55,8 @@ struct cli {
 	const char *id_noun;       /* what the ids name: "ticket" unless set */
 	const char *operands;      /* what the operands are, for completion:
 				    * "ids", "filter", "agent ids", "login", "team",
-				    * "customer", or NULL for none */
+				    * "customer", "articles", "query", "ticket article",
+				    * "paths", or NULL for none */
 	int init_rc;               /* desk_init failed (bad $DESK_NOW): reported on use */
 	char init_msg[sizeof ((struct desk *)0)->errmsg];
 	struct option *longopts;

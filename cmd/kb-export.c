@@ -189,6 +189,7 @@ int main(int argc, char **argv)
 
 	cli_init(&c, "kb-export", "Write knowledge-base articles as Markdown files with front matter.",
 		 "[--status KBSTATUS] [--tag TAG] [--audience AUDIENCE] [--db FILE] DIR", opts);
+	c.operands = "paths";
 	while ((ch = cli_getopt(&c, argc, argv)) != -1) {
 		switch (ch) {
 		case OPT_STATUS: f.status = optarg; break;

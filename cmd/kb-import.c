@@ -135,6 +135,7 @@ int main(int argc, char **argv)
 
 	cli_init(&c, "kb-import", "Import Markdown files with front matter into the knowledge base.",
 		 "[-n] [--db FILE] PATH...", opts);
+	c.operands = "paths";
 	c.d.warn = print_warning;
 	while ((ch = cli_getopt(&c, argc, argv)) != -1)
 		if (ch == 'n')

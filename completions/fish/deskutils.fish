@@ -311,6 +311,8 @@ for __deskutils_c in $__deskutils_names
             if not contains -- $c $__deskutils_new_login
                 complete -c $c -f -n '__deskutils_operand 0' -a '(__deskutils_ask agents)'
             end
+        case paths # kb-import PATH..., kb-export DIR
+            complete -c $c -F
         case 'ticket article' # kb-link TICKET ARTICLE: no source of article ids yet
             complete -c $c -k -f -n '__deskutils_operand 0' -a '(__deskutils_ask ids)'
             # team (a new name), customer, articles (nothing to ask for yet),

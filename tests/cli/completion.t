@@ -19,7 +19,7 @@ export DESK_DB="$tmp/d.db" HOME="$tmp" XDG_CONFIG_HOME="$tmp/config" XDG_DATA_HO
 export TZ=UTC LC_ALL=C
 unset DESK_CONFIG DESK_NOW VISUAL EDITOR
 
-echo 1..42
+echo 1..43
 n=0
 ok() { n=$((n + 1)); echo "ok $n - $1"; }
 notok() { n=$((n + 1)); echo "not ok $n - $1"; }
@@ -171,8 +171,10 @@ check "kb-search --status <TAB> offers published" eval 'comp kb-search --status 
 check "kb-new --audience <TAB> offers public" eval 'comp kb-new --audience "" | has public'
 check "kb-link <TAB> offers a ticket id" eval 'comp kb-link "" | has "$id1"'
 check "kb-link ID <TAB> offers no ticket id for the article" replies "" kb-link "$id1" ""
+mkdir -p "$tmp/articles" && : >"$tmp/articles/1-x.md"
+check "kb-import <TAB> completes files and directories" eval 'comp kb-import "$tmp/arti" | has "$tmp/articles"'
 
-# 41-42: zsh and fish, when installed (they are not installed for this)
+# 42-43: zsh and fish, when installed (they are not installed for this)
 if command -v zsh >/dev/null 2>&1; then
 	check "zsh -n completions/zsh/_deskutils" zsh -n "$ZSHCOMP"
 else
