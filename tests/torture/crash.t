@@ -19,7 +19,7 @@ for i in $(seq 1 30); do ticket-new -s "seed $i" -r "c$((i % 7))@example.com" -m
 kills=0 finished=0 problems=""
 : >"$T/ok-tickets" ; : >"$T/ok-bodies" ; : >"$T/ok-articles"
 n=0
-while [ "$kills" -lt "$KILLS" ]; do
+while [ "$kills" -lt "$KILLS" ] && [ "$n" -lt $((KILLS * 20)) ]; do
 	n=$((n + 1))
 	delay=$(printf '0.%03d' $((RANDOM % 8)))
 	case $((RANDOM % 4)) in
