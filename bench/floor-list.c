@@ -7,9 +7,10 @@
  * The connection is opened as lib/db.c opens it (floor.h), then the
  * exact statement lib/ticket_list.c builds for those two filter words, with
  * the same bindings (status as text, priority as an integer 1-4), and the
- * rows printed as ticket-list prints tsv: id, status, priority, assignee,
- * requester, updated (ISO 8601, local time with offset), subject, with tab,
- * newline, carriage return and backslash escaped.
+ * rows printed as ticket-list prints tsv (floor-out.h): id, status,
+ * priority, assignee, requester, updated (ISO 8601, local time with
+ * offset), subject, with tab, newline, carriage return and backslash
+ * escaped.
  *
  * -i runs the same listing with the filter written by hand in its barest
  *    form (t.status IN (?) AND t.priority IN (?)): a check that libdesk's
@@ -27,6 +28,7 @@
 #include <unistd.h>
 
 #include "floor.h"
+#include "floor-out.h"
 
 #define SELECT_FROM \
 	"SELECT t.id, t.status, t.priority, a.login, c.email, t.subject, t.type, t.channel," \
@@ -41,33 +43,6 @@ static const char *const sql_library =
 	" ORDER BY t.id";
 static const char *const sql_indexable =
 	SELECT_FROM " WHERE t.status IN (?) AND t.priority IN (?) ORDER BY t.id";
-
-static void tsv(const unsigned char *s)
-{
-	if (!s)
-		return;
-	for (; *s; s++) {
-		switch (*s) {
-		case '\t': fputs("\\t", stdout); break;
-		case '\n': fputs("\\n", stdout); break;
-		case '\r': fputs("\\r", stdout); break;
-		case '\\': fputs("\\\\", stdout); break;
-		default: putchar(*s);
-		}
-	}
-}
-
-static void iso_time(time_t t)
-{
-	struct tm tm;
-	localtime_r(&t, &tm);
-	long g = tm.tm_gmtoff;
-	char sign = g < 0 ? '-' : '+';
-	if (g < 0)
-		g = -g;
-	printf("%04d-%02d-%02dT%02d:%02d:%02d%c%02ld:%02ld", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday,
-	       tm.tm_hour, tm.tm_min, tm.tm_sec, sign, g / 3600, (g / 60) % 60);
-}
 
 int main(int argc, char **argv)
 {
@@ -115,22 +90,8 @@ int main(int argc, char **argv)
 	sqlite3_bind_text(st, 1, status, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 2, prio);
 	int rc;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		int p = sqlite3_column_int(st, 2);
-		printf("%lld\t", (long long)sqlite3_column_int64(st, 0));
-		tsv(sqlite3_column_text(st, 1));
-		putchar('\t');
-		fputs(p >= 1 && p <= 4 ? prios[p - 1] : "?", stdout);
-		putchar('\t');
-		tsv(sqlite3_column_text(st, 3));
-		putchar('\t');
-		tsv(sqlite3_column_text(st, 4));
-		putchar('\t');
-		iso_time((time_t)sqlite3_column_int64(st, 11));
-		putchar('\t');
-		tsv(sqlite3_column_text(st, 5));
-		putchar('\n');
-	}
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		floor_ticket_row(st);
 	if (rc != SQLITE_DONE)
 		fail("listing tickets");
 	sqlite3_finalize(st);

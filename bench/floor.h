@@ -1,18 +1,20 @@
 /*
- * floor.h - what both floors share: opening the database exactly as
+ * floor.h - what the floors share: opening the database exactly as
  * lib/db.c does (desk_open -> configure -> check_and_migrate), and nothing
- * more. Included by floor-new.c and floor-list.c only.
+ * more. Included by every floor-*.c.
  *
  * The connection, in libdesk's order: extended result codes, busy timeout
  * (5000 ms, the built-in default), defensive, foreign keys, untrusted
- * schema, no double-quoted strings, the "desk" FTS5 tokenizer registered,
- * mmap_size 0 and synchronous FULL, the journal mode libdesk picks for this
- * SQLite (WAL from 3.51.3, else truncate), then application_id and
- * user_version read back.
+ * schema, no double-quoted strings, the "desk" FTS5 tokenizer and the
+ * desk_snippet() function registered, mmap_size 0 and synchronous FULL, the
+ * journal mode libdesk picks for this SQLite (WAL from 3.51.3, else
+ * truncate), then application_id and user_version read back.
  *
- * The tokenizer is part of the SQL work (FTS5 calls it on every indexed
- * insert), so the floors run libdesk's own desk_tokenize() behind the same
- * FTS5 glue as lib/tokenize.c; that is all they take from libdesk.
+ * The tokenizer and the snippet function are part of the SQL work (FTS5
+ * calls the tokenizer on every indexed insert and query, the snippet on
+ * every hit), so the floors register them with libdesk's own
+ * desk_tokenizer_register(); that, and floor-kb's query builder, is all
+ * they take from libdesk.
  */
 #ifndef FLOOR_H
 #define FLOOR_H
@@ -20,8 +22,9 @@
 #include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
-#include "desk/tokenize.h"
+#include "desk/core.h"
 
 #define FLOOR_APPLICATION_ID 0x4445534b /* "DESK" */
 
@@ -34,55 +37,22 @@ static void fail(const char *doing)
 	exit(1);
 }
 
-/* --- the FTS5 glue of lib/tokenize.c around desk_tokenize */
+/* --- what FTS5 needs on every connection: libdesk registers the "desk"
+ * tokenizer and the desk_snippet() auxiliary function in one internal call
+ * (lib/tokenize.c, declared in lib/internal.h); the floors make the same
+ * call, so they register exactly what the commands register. */
 
-struct floor_fts_call {
-	void *ctx;
-	int (*xToken)(void *, int, const char *, int, int, int);
-};
-
-static int floor_fts_token(void *arg, const char *tok, int len, int start, int end)
-{
-	struct floor_fts_call *c = arg;
-	return c->xToken(c->ctx, 0, tok, len, start, end);
-}
-
-static int floor_fts_create(void *ctx, const char **azArg, int nArg, Fts5Tokenizer **ppOut)
-{
-	static int handle;
-	(void)ctx; (void)azArg;
-	if (nArg > 0)
-		return SQLITE_ERROR;
-	*ppOut = (Fts5Tokenizer *)&handle;
-	return SQLITE_OK;
-}
-
-static void floor_fts_delete(Fts5Tokenizer *t)
-{
-	(void)t;
-}
-
-static int floor_fts_tokenize(Fts5Tokenizer *t, void *ctx, int flags, const char *text, int n,
-			      int (*xToken)(void *, int, const char *, int, int, int))
-{
-	(void)t; (void)flags;
-	struct floor_fts_call c = { ctx, xToken };
-	int rc = desk_tokenize(text, n, floor_fts_token, &c);
-	return rc == SQLITE_DONE ? SQLITE_OK : rc;
-}
+int desk_tokenizer_register(struct desk *d);
 
 static void floor_register_tokenizer(void)
 {
-	static fts5_tokenizer tok = { floor_fts_create, floor_fts_delete, floor_fts_tokenize };
-	fts5_api *api = NULL;
-	sqlite3_stmt *st = NULL;
-	if (sqlite3_prepare_v2(db, "SELECT fts5(?1)", -1, &st, NULL) == SQLITE_OK) {
-		sqlite3_bind_pointer(st, 1, (void *)&api, "fts5_api_ptr", NULL);
-		sqlite3_step(st);
+	struct desk d;
+	memset(&d, 0, sizeof d);
+	d.db = db;
+	if (desk_tokenizer_register(&d) != 0) {
+		fprintf(stderr, "%s: %s\n", floor_prog, d.errmsg);
+		exit(70);
 	}
-	sqlite3_finalize(st);
-	if (!api || api->xCreateTokenizer(api, "desk", NULL, &tok, NULL) != SQLITE_OK)
-		fail("registering the desk tokenizer");
 }
 
 /* --- open */

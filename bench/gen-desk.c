@@ -5,6 +5,8 @@
  *   gen-desk --info DB          facts run.sh reports (sqlite version, counts)
  *   gen-desk --counts DB        rows per table, to compare what two writers did
  *   gen-desk --rows DB ID       what creating ticket ID wrote, minus ids and times
+ *   gen-desk --pick DB          the tickets run.sh shows and assigns
+ *   gen-desk --ticket DB ID     a ticket and its last event, minus times and ids
  *
  * The schema comes from libdesk itself (desk_open with DESK_OPEN_CREATE), so
  * the generated file is exactly what the commands would create. Rows are then
@@ -1581,12 +1583,60 @@ static int rows(const char *path, const char *ids)
 	return 0;
 }
 
+/* --pick DB: the tickets run.sh shows and assigns. An open, normal-priority
+ * ticket with four messages to show; another open one held by an active
+ * agent to assign back and forth (to that agent, so the bench leaves it as
+ * it found it). Both outside every benchmarked listing. */
+static int pick_tickets(const char *path)
+{
+	sqlite3 *db = NULL;
+	sqlite3_stmt *st = NULL;
+	if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK)
+		die("cannot open '%s': %s", path, sqlite3_errmsg(db));
+	int64_t show = one_int(db,
+		"SELECT t.id FROM tickets t WHERE t.status = 'open' AND t.priority = 2"
+		" AND (SELECT count(*) FROM messages m WHERE m.ticket_id = t.id) = 4"
+		" ORDER BY t.id DESC LIMIT 1");
+	if (sqlite3_prepare_v2(db,
+		"SELECT t.id, a.login FROM tickets t JOIN agents a ON a.id = t.assignee_id AND a.active = 1"
+		" WHERE t.status = 'open' AND t.priority = 2 AND t.id <> ?1 ORDER BY t.id DESC LIMIT 1",
+		-1, &st, NULL) != SQLITE_OK)
+		die("%s", sqlite3_errmsg(db));
+	sqlite3_bind_int64(st, 1, show);
+	if (show <= 0 || sqlite3_step(st) != SQLITE_ROW)
+		die("no open tickets to show and assign in '%s'", path);
+	printf("show_id %lld\nassign_id %lld\nassign_agent %s\n", (long long)show,
+	       (long long)sqlite3_column_int64(st, 0), (const char *)sqlite3_column_text(st, 1));
+	sqlite3_finalize(st);
+	sqlite3_close(db);
+	return 0;
+}
+
+/* --ticket DB ID: the ticket row and its last event, without the times and
+ * ids that differ between two writers. */
+static int ticket_state(const char *path, const char *ids)
+{
+	static const char *const skip_ticket[] = { "updated", NULL };
+	static const char *const skip_ev[] = { "id", "at", "real_at", NULL };
+	sqlite3 *db = NULL;
+	int64_t id = strtoll(ids, NULL, 10);
+	if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK)
+		die("cannot open '%s': %s", path, sqlite3_errmsg(db));
+	dump(db, "tickets", "SELECT * FROM tickets WHERE id = ?1", id, skip_ticket);
+	dump(db, "events", "SELECT * FROM events WHERE entity = 'ticket' AND entity_id = ?1 ORDER BY id DESC LIMIT 1",
+	     id, skip_ev);
+	sqlite3_close(db);
+	return 0;
+}
+
 static void usage(void)
 {
 	fputs("usage: gen-desk -n TICKETS -m MONTHS [-s SEED] [-c] OUT.db\n"
 	      "       gen-desk --info DB\n"
 	      "       gen-desk --counts DB\n"
-	      "       gen-desk --rows DB TICKET-ID\n", stderr);
+	      "       gen-desk --rows DB TICKET-ID\n"
+	      "       gen-desk --pick DB\n"
+	      "       gen-desk --ticket DB TICKET-ID\n", stderr);
 	exit(64);
 }
 
@@ -1606,6 +1656,10 @@ int main(int argc, char **argv)
 		return counts(argv[2]);
 	if (argc == 4 && strcmp(argv[1], "--rows") == 0)
 		return rows(argv[2], argv[3]);
+	if (argc == 3 && strcmp(argv[1], "--pick") == 0)
+		return pick_tickets(argv[2]);
+	if (argc == 4 && strcmp(argv[1], "--ticket") == 0)
+		return ticket_state(argv[2], argv[3]);
 	while ((ch = getopt(argc, argv, "n:m:s:ch")) != -1) {
 		switch (ch) {
 		case 'n': n = strtol(optarg, &end, 10); if (*end || n <= 0 || n > 100000000) usage(); break;

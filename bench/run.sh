@@ -1,11 +1,15 @@
 #!/bin/sh
-# run.sh - time ticket-new and ticket-list on the 1M-ticket bench database
-# against their floors (bin/floor-new, bin/floor-list: the same SQLite work
-# and nothing else), in one session, interleaved, and print one table.
-# Also writes results/foundation.json. See README.md.
+# run.sh - time the commands against their floors (bin/floor-*: the same
+# SQLite work and nothing else), in one session, interleaved, and print one
+# table: on the 1M-ticket desk ticket-new, ticket-list (two filters),
+# ticket-show, ticket-assign; on the 100k-article knowledge base kb-search
+# with nine kinds of query. Then the knowledge base's build and index
+# figures, its search quality (kb-quality.sh) and the tokenizer comparison
+# (bin/kb-tokenizers). Writes results/foundation.json and results/kb.json.
+# See README.md.
 #
 #   sh run.sh                 (make -C bench runs it after building and generating)
-#   ROUNDS=5 RUNS=20 WARMUP=2 sh run.sh
+#   ROUNDS=10 RUNS=10 WARMUP=2 sh run.sh   (WARMUP + RUNS even)
 #
 # Environment: DESK_BIN (default ../build/bin) is where the commands are.
 set -eu
@@ -17,28 +21,46 @@ export LC_ALL
 
 BIN=${DESK_BIN:-../build/bin}
 DB=data/desk-1m.db
-ROUNDS=${ROUNDS:-5}
-RUNS=${RUNS:-20}
+KB=data/kb-100k.db
+ROUNDS=${ROUNDS:-10}
+RUNS=${RUNS:-10}
 WARMUP=${WARMUP:-2}
 
-for f in "$BIN/ticket-new" "$BIN/ticket-list" bin/gen-desk bin/timeit bin/floor-new bin/floor-list; do
-	if [ ! -x "$f" ]; then
-		echo "run.sh: missing '$f': run make, then make -C bench" >&2
+for f in ticket-new ticket-list ticket-show ticket-assign kb-search kb-new kb-list; do
+	if [ ! -x "$BIN/$f" ]; then
+		echo "run.sh: missing '$BIN/$f': run make, then make -C bench" >&2
 		exit 1
 	fi
 done
-if [ ! -f "$DB" ]; then
-	echo "run.sh: missing '$DB': run make -C bench data" >&2
-	exit 1
+for f in gen-desk gen-kb timeit kb-tokenizers floor-new floor-list floor-filter floor-show floor-assign floor-kb; do
+	if [ ! -x "bin/$f" ]; then
+		echo "run.sh: missing 'bin/$f': run make -C bench" >&2
+		exit 1
+	fi
+done
+for f in "$DB" "$KB"; do
+	if [ ! -f "$f" ]; then
+		echo "run.sh: missing '$f': run make -C bench data" >&2
+		exit 1
+	fi
+done
+if [ $(((WARMUP + RUNS) % 2)) -ne 0 ]; then
+	echo "run.sh: WARMUP + RUNS must be even (ticket-assign alternates assign and unassign)" >&2
+	exit 64
 fi
 
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/desk-bench.XXXXXX")
 trap 'rm -rf "$tmp"' EXIT INT TERM
 mkdir -p results "$tmp/config"
+t_start=$(date +%s)
+loadavg() { cut -d' ' -f1 /proc/loadavg 2>/dev/null || echo null; }
+load_start=$(loadavg)
 
 # The commands as a user runs them, minus anyone's config: built-in
-# defaults, the clock, the bench database.
+# defaults, the clock, the bench database (the knowledge-base runners set
+# their own).
 DESK_DB=$(pwd)/$DB
+KB_DB=$(pwd)/$KB
 XDG_CONFIG_HOME=$tmp/config
 export DESK_DB XDG_CONFIG_HOME
 unset DESK_CONFIG DESK_NOW 2>/dev/null || true
@@ -49,18 +71,55 @@ fi
 SUBJ='VPN không kết nối được từ văn phòng Đà Nẵng'
 EMAIL='bench.requester@example.com'
 BODY='Chào anh/chị, từ sáng nay VPN liên tục bị ngắt. 谢谢！'
+bin/gen-desk --pick "$DB" > "$tmp/pick"
+info() { sed -n "s/^$1 //p" "$2"; }
+SHOW_ID=$(info show_id "$tmp/pick")
+ASSIGN_ID=$(info assign_id "$tmp/pick")
+AGENT=$(info assign_agent "$tmp/pick")
 
+# The knowledge-base queries: name, label, query (the query may have spaces).
+cat > "$tmp/kbq" <<'EOF'
+kb_vi	kb-search vi, diacritics	đặt lại mật khẩu
+kb_vi_ascii	kb-search vi, no diacritics	dat lai mat khau
+kb_zh_hans	kb-search zh-Hans	重置密码
+kb_zh_hant	kb-search zh-Hant	重設密碼
+kb_en	kb-search en, one word	refund
+kb_mixed	kb-search mixed en+zh	VPN 连接失败
+kb_multi	kb-search en, five words	outlook keeps asking for password
+kb_prefix	kb-search prefix	invoic*
+kb_or	kb-search no article has all (OR)	refund vpn printer
+EOF
+kbq() { awk -F '\t' -v n="$1" -v f="$2" '$1 == n { print $f }' "$tmp/kbq"; }
+KBNAMES=$(cut -f1 "$tmp/kbq")
+
+# Runners: "$@" is bin/timeit and its options (or nothing, to run once).
 new_cmd() { "$@" "$BIN/ticket-new" -s "$SUBJ" -r "$EMAIL" -p high -t vpn -m "$BODY"; }
 new_floor() { "$@" bin/floor-new "$SUBJ" "$EMAIL" high vpn "$BODY"; }
 list_cmd() { "$@" "$BIN/ticket-list" status:open priority:urgent; }
 list_floor() { "$@" bin/floor-list open urgent; }
 list_ref() { "$@" bin/floor-list -i open urgent; }
-
-info() { sed -n "s/^$1 //p" "$2"; }
+filter_ref() { "$@" bin/floor-filter -x open,pending high email vpn; }
+filter_cmd() { "$@" "$BIN/ticket-list" status:open,pending 'priority:>=high' channel:email vpn; }
+filter_floor() { "$@" bin/floor-filter open,pending high email vpn; }
+show_cmd() { "$@" "$BIN/ticket-show" "$SHOW_ID"; }
+show_floor() { "$@" bin/floor-show "$SHOW_ID"; }
+# timeit alternates the two commands around "---": unassign, assign back
+assign_cmd() { "$@" "$BIN/ticket-assign" -u "$ASSIGN_ID" --- "$BIN/ticket-assign" "$AGENT" "$ASSIGN_ID"; }
+assign_floor() { "$@" bin/floor-assign -u "$ASSIGN_ID" --- bin/floor-assign "$AGENT" "$ASSIGN_ID"; }
+kb_cmd() { # name, then timeit
+	q=$(kbq "$1" 3)
+	shift
+	DESK_DB=$KB_DB "$@" "$BIN/kb-search" -- "$q"
+}
+kb_floor() {
+	q=$(kbq "$1" 3)
+	shift
+	DESK_DB=$KB_DB "$@" bin/floor-kb "$q"
+}
 
 # ---------------------------------------------------------------- checks
 # The floors must do the work the commands do: same rows written, same
-# listing printed. A failure here means libdesk's SQL moved: update the floor.
+# output printed. A failure here means libdesk's SQL moved: update the floor.
 bin/gen-desk --info "$DB" > "$tmp/info"
 new_cmd > /dev/null # the requester exists from here on, for both
 bin/gen-desk --counts "$DB" > "$tmp/counts0"
@@ -83,38 +142,98 @@ if ! cmp -s "$tmp/rows_cmd" "$tmp/rows_floor"; then
 	diff "$tmp/rows_cmd" "$tmp/rows_floor" >&2 || true
 	exit 1
 fi
-list_cmd > "$tmp/list_cmd"
-list_floor > "$tmp/list_floor"
-list_ref > "$tmp/list_ref"
-if ! cmp -s "$tmp/list_cmd" "$tmp/list_floor" || ! cmp -s "$tmp/list_cmd" "$tmp/list_ref"; then
-	echo "run.sh: ticket-list and floor-list print different listings" >&2
-	diff "$tmp/list_cmd" "$tmp/list_floor" | head -5 >&2 || true
-	exit 1
-fi
-nrows=$(wc -l < "$tmp/list_cmd" | tr -d ' ')
+
+same_output() { # name, what
+	if ! cmp -s "$tmp/$1.out_cmd" "$tmp/$1.out_floor"; then
+		echo "run.sh: $2 and its floor print different output:" >&2
+		diff "$tmp/$1.out_cmd" "$tmp/$1.out_floor" | head -6 >&2 || true
+		exit 1
+	fi
+}
+list_cmd > "$tmp/list.out_cmd"
+list_floor > "$tmp/list.out_floor"
+same_output list "ticket-list status:open priority:urgent"
+list_ref > "$tmp/list.out_floor"
+same_output list "ticket-list status:open priority:urgent (index-usable form)"
+nrows=$(wc -l < "$tmp/list.out_cmd" | tr -d ' ')
+filter_cmd > "$tmp/filter.out_cmd"
+filter_floor > "$tmp/filter.out_floor"
+same_output filter "ticket-list with four terms"
+filter_ref > "$tmp/filter.out_floor"
+same_output filter "ticket-list with four terms (word per ticket)"
+nfilter=$(wc -l < "$tmp/filter.out_cmd" | tr -d ' ')
+show_cmd > "$tmp/show.out_cmd"
+show_floor > "$tmp/show.out_floor"
+same_output show "ticket-show $SHOW_ID"
+nmsgs=$(grep -c '^--- ' "$tmp/show.out_cmd" || true)
+
+# ticket-assign: unassign, then assign back, by the command and by the
+# floor: the same rows written, the same ticket and event afterwards.
+assign_step() { # label, then the command
+	label=$1
+	shift
+	bin/gen-desk --counts "$DB" > "$tmp/c0"
+	"$@" > /dev/null
+	bin/gen-desk --counts "$DB" > "$tmp/c1"
+	delta "$tmp/c0" "$tmp/c1" > "$tmp/assign.$label.delta"
+	bin/gen-desk --ticket "$DB" "$ASSIGN_ID" > "$tmp/assign.$label.state"
+}
+assign_step cmd_u "$BIN/ticket-assign" -u "$ASSIGN_ID"
+assign_step cmd_a "$BIN/ticket-assign" "$AGENT" "$ASSIGN_ID"
+assign_step floor_u bin/floor-assign -u "$ASSIGN_ID"
+assign_step floor_a bin/floor-assign "$AGENT" "$ASSIGN_ID"
+for s in u a; do
+	if ! cmp -s "$tmp/assign.cmd_$s.delta" "$tmp/assign.floor_$s.delta" ||
+	   ! cmp -s "$tmp/assign.cmd_$s.state" "$tmp/assign.floor_$s.state"; then
+		echo "run.sh: ticket-assign and floor-assign wrote different rows ($s):" >&2
+		diff "$tmp/assign.cmd_$s.state" "$tmp/assign.floor_$s.state" >&2 || true
+		paste "$tmp/assign.cmd_$s.delta" "$tmp/assign.floor_$s.delta" >&2
+		exit 1
+	fi
+done
+
+for n in $KBNAMES; do
+	kb_cmd "$n" > "$tmp/$n.out_cmd"
+	kb_floor "$n" > "$tmp/$n.out_floor"
+	same_output "$n" "kb-search '$(kbq "$n" 3)'"
+	wc -l < "$tmp/$n.out_cmd" | tr -d ' ' > "$tmp/$n.hits"
+	DESK_DB=$KB_DB bin/floor-kb -c "$(kbq "$n" 3)" > "$tmp/$n.matches"
+done
 
 # ---------------------------------------------------------------- timing
 # ROUNDS rounds; in each, every benchmark gets RUNS runs (after WARMUP
 # unmeasured ones), command and floor back to back, the order swapped
 # every round, so drift and noise fall on both alike.
-bench() { # name, then the runner function
+PAIRS="new list filter show assign $KBNAMES"
+bench() { # name, then the runner and its arguments
 	name=$1
 	shift
 	"$@" bin/timeit -n "$RUNS" -w "$WARMUP" --raw "$tmp/$name.raw" -- >> "$tmp/$name.lines"
 }
+pair() { # round, name: command, floor and the floor's reference form
+	case $2 in
+	kb_*) c="kb_cmd $2" f="kb_floor $2" ;;
+	*) c=$2_cmd f=$2_floor ;;
+	esac
+	case $2 in
+	list | filter) ref=$2_ref ;;
+	*) ref= ;;
+	esac
+	if [ $(($1 % 2)) -eq 1 ]; then
+		bench "$2_cmd" $c
+		bench "$2_floor" $f
+		[ -z "$ref" ] || bench "$ref" "$ref"
+	else
+		[ -z "$ref" ] || bench "$ref" "$ref"
+		bench "$2_floor" $f
+		bench "$2_cmd" $c
+	fi
+}
 r=1
 while [ "$r" -le "$ROUNDS" ]; do
-	if [ $((r % 2)) -eq 1 ]; then
-		bench new_cmd new_cmd
-		bench new_floor new_floor
-		bench list_cmd list_cmd
-		bench list_floor list_floor
-	else
-		bench new_floor new_floor
-		bench new_cmd new_cmd
-		bench list_floor list_floor
-		bench list_cmd list_cmd
-	fi
+	for p in $PAIRS; do
+		pair "$r" "$p"
+	done
 	r=$((r + 1))
 done
 
@@ -127,50 +246,118 @@ stats() {
 			printf "%.3f %.3f %.3f %d\n", med, v[1], v[NR], rss
 		}'
 }
-for b in new_cmd new_floor list_cmd list_floor; do
-	stats "$b" > "$tmp/$b.stats"
+for p in $PAIRS; do
+	stats "${p}_cmd" > "$tmp/${p}_cmd.stats"
+	stats "${p}_floor" > "$tmp/${p}_floor.stats"
 done
+stats list_ref > "$tmp/list_ref.stats"
+stats filter_ref > "$tmp/filter_ref.stats"
 get() { awk -v i="$2" '{ print $i }' "$tmp/$1.stats"; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }'; }
+for p in $PAIRS; do
+	ratio "$(get "${p}_cmd" 1)" "$(get "${p}_floor" 1)" > "$tmp/$p.ratio"
+done
+r_ref=$(ratio "$(get list_floor 1)" "$(get list_ref 1)")
+r_fref=$(ratio "$(get filter_floor 1)" "$(get filter_ref 1)")
 
+load_end=$(loadavg)
+
+# ------------------------------------------------- knowledge base figures
+gen() { info "$1" data/kb-100k.gen 2>/dev/null || true; }
+kb_articles=$(gen articles)
+kb_create=$(gen create_seconds)
+kb_index=$(gen index_bytes)
+kb_text=$(gen text_bytes)
+kb_file=$(gen file_bytes)
+kb_rebuild=$(gen rebuild_seconds)
+kb_rindex=$(gen rebuilt_index_bytes)
+kb_c1n=$(gen commit1_articles)
+kb_c1s=$(gen commit1_seconds)
+per_s() { awk -v n="$1" -v s="$2" 'BEGIN { printf "%.0f", (s > 0 ? n / s : 0) }'; }
+mb() { awk -v b="$1" 'BEGIN { printf "%.1f MB", b / 1e6 }'; }
+x() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }'; }
+
+sh ./kb-quality.sh -s "$tmp/quality" > "$tmp/quality.out"
+bin/kb-tokenizers -s "$tmp/tok" "$KB" ../tests/data/kb-corpus.tsv ../tests/data/kb-queries.tsv \
+	"$tmp/tok.db" > "$tmp/tok.out"
+q_n=$(info queries "$tmp/quality")
+q_1=$(info top1 "$tmp/quality")
+q_5=$(info top5 "$tmp/quality")
+q_articles=$(info articles "$tmp/quality")
+pct() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.0f", b ? 100 * a / b : 0 }'; }
+
+# ---------------------------------------------------------------- table
 sqlite_version=$(info sqlite "$tmp/info")
 tickets=$(info tickets "$tmp/info")
 db_bytes=$(wc -c < "$DB" | tr -d ' ')
 gen_seconds=$(info seconds data/desk-1m.gen 2>/dev/null || true)
 gen_tickets=$(info tickets data/desk-1m.gen 2>/dev/null || true)
 gen_bytes=$(info bytes data/desk-1m.gen 2>/dev/null || true)
-mb() { awk -v b="$1" 'BEGIN { printf "%.0f MB", b / 1e6 }'; }
-
-r_new=$(ratio "$(get new_cmd 1)" "$(get new_floor 1)")
-r_list=$(ratio "$(get list_cmd 1)" "$(get list_floor 1)")
+mb0() { awk -v b="$1" 'BEGIN { printf "%.0f MB", b / 1e6 }'; }
 
 echo
-echo "deskutils benchmarks: $tickets tickets, $(mb "$db_bytes"), SQLite $sqlite_version," \
-	"$ROUNDS rounds x $RUNS runs, command and floor interleaved"
-if [ -n "$gen_seconds" ]; then
-	echo "database: generated $gen_tickets tickets in $gen_seconds s ($(mb "$gen_bytes") then);" \
-		"status:open priority:urgent matches $nrows"
-fi
+echo "deskutils benchmarks: SQLite $sqlite_version, $ROUNDS rounds x $RUNS runs, command and floor interleaved," \
+	"load average $load_start before, $load_end after"
+echo "desk: $tickets tickets, $(mb0 "$db_bytes")${gen_seconds:+ (generated $gen_tickets in $gen_seconds s, $(mb0 "$gen_bytes") then)}"
+echo "knowledge base: $kb_articles articles, $(mb "$kb_text") of text, $(mb0 "$kb_file")"
 echo
 printf '%-42s %9s %9s %9s %10s %10s %7s\n' benchmark "median ms" "min ms" "max ms" "peak RSS" "floor ms" ratio
-row() { # label, bench, floor bench, ratio
-	printf '%-42s %9.2f %9.2f %9.2f %7d KB %10.2f %6sx\n' "$1" "$(get "$2" 1)" "$(get "$2" 2)" \
-		"$(get "$2" 3)" "$(get "$2" 4)" "$(get "$3" 1)" "$4"
+row() { # label, pair name
+	printf '%-42s %9.2f %9.2f %9.2f %7d KB %10.2f %6sx\n' "$1" "$(get "$2_cmd" 1)" "$(get "$2_cmd" 2)" \
+		"$(get "$2_cmd" 3)" "$(get "$2_cmd" 4)" "$(get "$2_floor" 1)" "$(cat "$tmp/$2.ratio")"
 }
-row "ticket-new -s -r -p high -t vpn -m" new_cmd new_floor "$r_new"
-row "ticket-list status:open priority:urgent" list_cmd list_floor "$r_list"
+row "ticket-new -s -r -p high -t vpn -m" new
+row "ticket-list status:open priority:urgent" list
+printf '%-42s %9.2f %9.2f %9.2f %7d KB %10s %6sx\n' "  floor-list, WHERE an index can serve" \
+	"$(get list_ref 1)" "$(get list_ref 2)" "$(get list_ref 3)" "$(get list_ref 4)" "" "$r_ref"
+row "ticket-list 4 terms + word (see below)" filter
+printf '%-42s %9.2f %9.2f %9.2f %7d KB %10s %6sx\n' "  floor-filter -x, the older union form" \
+	"$(get filter_ref 1)" "$(get filter_ref 2)" "$(get filter_ref 3)" "$(get filter_ref 4)" "" "$r_fref"
+row "ticket-show ID ($nmsgs messages)" show
+row "ticket-assign AGENT ID / -u ID, alternating" assign
+for n in $KBNAMES; do
+	row "$(kbq "$n" 2)" "$n"
+done
 echo
-echo "floor: bin/floor-new, bin/floor-list (same SQL, same pragmas, static SQLite, nothing else)"
-echo "ratio: command median / floor median"
-echo "query plan of the listing as libdesk writes it:"
-DESK_DB=$DESK_DB bin/floor-list -p open urgent | sed 's/^/  /'
+echo "floor: bin/floor-* (same SQL, same pragmas, static SQLite, nothing else); ratio: command median / floor median"
+echo "indented lines: the same rows by other SQL; ratio = the floor's median / its median (what libdesk's form costs)"
+echo "ticket-list 4 terms: status:open,pending 'priority:>=high' channel:email vpn ($nfilter rows)"
+echo "ticket-show $SHOW_ID, ticket-assign $AGENT $ASSIGN_ID (unassigned and assigned back, one write each)"
+echo "kb-search queries (hits shown / articles matching, not archived):"
+for n in $KBNAMES; do
+	printf '  %-36s %s  (%s / %s)\n' "$(kbq "$n" 2)" "$(kbq "$n" 3)" "$(cat "$tmp/$n.hits")" "$(cat "$tmp/$n.matches")"
+done
+
+echo
+echo "knowledge base build ($kb_articles articles, $(mb "$kb_text") of title+tags+body text):"
+printf '  %-44s %8s s %9s articles/s   index %s (%sx text)\n' "desk_kb_create, 10,000 per transaction" \
+	"$kb_create" "$(per_s "$kb_articles" "$kb_create")" "$(mb "$kb_index")" "$(x "$kb_index" "$kb_text")"
+printf '  %-44s %8s s %9s articles/s   index %s (%sx text)\n' "INSERT INTO kb_fts(kb_fts) VALUES('rebuild')" \
+	"$kb_rebuild" "$(per_s "$kb_articles" "$kb_rebuild")" "$(mb "$kb_rindex")" "$(x "$kb_rindex" "$kb_text")"
+printf '  %-44s %8s s %9s articles/s   (as kb-new and kb-import commit)\n' \
+	"desk_kb_create, a commit each ($kb_c1n articles)" "$kb_c1s" "$(per_s "$kb_c1n" "$kb_c1s")"
+echo
+cat "$tmp/quality.out"
+echo
+echo "tokenizer comparison (bin/kb-tokenizers):"
+cat "$tmp/tok.out"
+echo
+echo "query plans as libdesk writes them:"
+echo "  ticket-list status:open priority:urgent"
+bin/floor-list -p open urgent | sed 's/^/    /'
+echo "  ticket-list status:open,pending 'priority:>=high' channel:email vpn"
+bin/floor-filter -p open,pending high email vpn | sed 's/^/    /'
+echo "  the older union form (floor-filter -x)"
+bin/floor-filter -px open,pending high email vpn | sed 's/^/    /'
+echo "  kb-search"
+DESK_DB=$KB_DB bin/floor-kb -p refund | sed 's/^/    /'
 
 # ---------------------------------------------------------------- json
 commit=$(git -C .. rev-parse --short HEAD 2>/dev/null || echo unknown)
 if [ "$commit" != unknown ] && [ -n "$(git -C .. status --porcelain -- lib cmd include 2>/dev/null)" ]; then
 	commit="$commit-dirty"
 fi
-jb() { # one benchmark object
+jb() { # one benchmark object: stats name, floor stats name, ratio
 	printf '{"median_ms": %s, "min_ms": %s, "max_ms": %s, "maxrss_kb": %s' \
 		"$(get "$1" 1)" "$(get "$1" 2)" "$(get "$1" 3)" "$(get "$1" 4)"
 	if [ -n "$2" ]; then
@@ -179,21 +366,64 @@ jb() { # one benchmark object
 	fi
 	printf '}'
 }
-{
-	printf '{\n'
+jp() { jb "$1_cmd" "$1_floor" "$(cat "$tmp/$1.ratio")"; }
+jstr() { printf '"%s"' "$(printf '%s' "$1" | sed 's/\\/\\\\/g; s/"/\\"/g')"; }
+header() {
 	printf '  "timestamp": "%s",\n' "$(date -u +%Y-%m-%dT%H:%M:%SZ)"
 	printf '  "commit": "%s",\n' "$commit"
 	printf '  "host": "%s",\n' "$(uname -srm) $(getconf _NPROCESSORS_ONLN 2>/dev/null || echo '?') cpus"
 	printf '  "sqlite_version": "%s",\n' "$sqlite_version"
+	printf '  "rounds": %s, "runs_per_round": %s, "warmup_per_round": %s,\n' "$ROUNDS" "$RUNS" "$WARMUP"
+	printf '  "loadavg": {"before": %s, "after": %s},\n' "$load_start" "$load_end"
+}
+{
+	printf '{\n'
+	header
 	printf '  "tickets": %s,\n' "$tickets"
 	printf '  "db_bytes": %s,\n' "$db_bytes"
 	printf '  "generation": {"tickets": %s, "seconds": %s, "bytes": %s},\n' \
 		"${gen_tickets:-null}" "${gen_seconds:-null}" "${gen_bytes:-null}"
-	printf '  "rounds": %s, "runs_per_round": %s, "warmup_per_round": %s,\n' "$ROUNDS" "$RUNS" "$WARMUP"
-	printf '  "ticket_new": %s,\n' "$(jb new_cmd new_floor "$r_new")"
-	printf '  "ticket_list_open_urgent": %s,\n' "$(jb list_cmd list_floor "$r_list")"
-	printf '  "list_rows": %s\n' "$nrows"
+	printf '  "ticket_new": %s,\n' "$(jp new)"
+	printf '  "ticket_list_open_urgent": %s,\n' "$(jp list)"
+	printf '  "floor_list_indexable": %s,\n' "$(jb list_ref "" "")"
+	printf '  "list_rows": %s,\n' "$nrows"
+	printf '  "ticket_list_filter": %s,\n' "$(jp filter)"
+	printf '  "filter": "status:open,pending priority:>=high channel:email vpn",\n'
+	printf '  "filter_rows": %s,\n' "$nfilter"
+	printf '  "floor_filter_union_form": %s,\n' "$(jb filter_ref "" "")"
+	printf '  "ticket_show": %s,\n' "$(jp show)"
+	printf '  "show_id": %s, "show_messages": %s,\n' "$SHOW_ID" "$nmsgs"
+	printf '  "ticket_assign": %s,\n' "$(jp assign)"
+	printf '  "assign_id": %s\n' "$ASSIGN_ID"
 	printf '}\n'
 } > results/foundation.json
+{
+	printf '{\n'
+	header
+	printf '  "articles": %s,\n' "${kb_articles:-null}"
+	printf '  "text_bytes": %s,\n' "${kb_text:-null}"
+	printf '  "file_bytes": %s,\n' "${kb_file:-null}"
+	printf '  "build": {"per_article": {"seconds": %s, "articles_per_s": %s, "index_bytes": %s},\n' \
+		"${kb_create:-null}" "$(per_s "$kb_articles" "$kb_create")" "${kb_index:-null}"
+	printf '            "rebuild": {"seconds": %s, "articles_per_s": %s, "index_bytes": %s},\n' \
+		"${kb_rebuild:-null}" "$(per_s "$kb_articles" "$kb_rebuild")" "${kb_rindex:-null}"
+	printf '            "commit_each": {"articles": %s, "seconds": %s, "articles_per_s": %s}},\n' \
+		"${kb_c1n:-null}" "${kb_c1s:-null}" "$(per_s "$kb_c1n" "$kb_c1s")"
+	printf '  "search": {\n'
+	first=1
+	for n in $KBNAMES; do
+		[ $first = 1 ] || printf ',\n'
+		first=0
+		printf '    "%s": {"query": %s, "hits": %s, "matches": %s, "timing": %s}' "$n" "$(jstr "$(kbq "$n" 3)")" \
+			"$(cat "$tmp/$n.hits")" "$(cat "$tmp/$n.matches")" "$(jp "$n")"
+	done
+	printf '\n  },\n'
+	printf '  "quality": {"articles": %s, "queries": %s, "top1": %s, "top5": %s, "top1_share": %s, "top5_share": %s},\n' \
+		"$q_articles" "$q_n" "$q_1" "$q_5" "$(x "$q_1" "$q_n")" "$(x "$q_5" "$q_n")"
+	printf '  "tokenizers": [\n'
+	awk -F '\t' '{ printf "%s    {\"tokenizer\": \"%s\", \"build_articles_per_s\": %s, \"index_bytes\": %s, \"text_bytes\": %s, \"all_words\": %s, \"found\": %s, \"top1\": %s, \"top5\": %s, \"queries\": %s, \"ms_per_query\": %s}", (NR > 1 ? ",\n" : ""), $1, $2, $3, $4, $5, $6, $7, $8, $9, $10 } END { print "" }' "$tmp/tok"
+	printf '  ]\n'
+	printf '}\n'
+} > results/kb.json
 echo
-echo "results: bench/results/foundation.json"
+echo "results: bench/results/foundation.json, bench/results/kb.json ($(($(date +%s) - t_start)) s)"

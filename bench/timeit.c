@@ -3,6 +3,7 @@
  * peak memory.
  *
  *   timeit -n RUNS [-w WARMUP] [--stdin FILE] [--raw FILE] -- CMD ARGS...
+ *   timeit -n RUNS [-w WARMUP] ... -- CMD1 ARGS... --- CMD2 ARGS...
  *
  * Each run is fork + exec of CMD with stdout on /dev/null and stdin from
  * FILE (else /dev/null); stderr is left alone. The wall time of a run is
@@ -12,7 +13,10 @@
  *
  *   median_ms min_ms max_ms maxrss_kb
  *
- * where maxrss_kb is the largest peak of the measured runs. --raw appends
+ * where maxrss_kb is the largest peak of the measured runs. With two
+ * commands separated by "---", runs alternate between them (warm-up runs
+ * included, CMD1 first), for a pair that undoes itself (assign, unassign);
+ * the figures are of all runs of both. --raw appends
  * each measured run's time in ms, one per line, to FILE, so that several
  * invocations (interleaved with other commands) can be pooled. A run that
  * exits non-zero or dies of a signal is an error: timeit stops with status 1.
@@ -32,7 +36,8 @@
 
 static void usage(void)
 {
-	fputs("usage: timeit -n RUNS [-w WARMUP] [--stdin FILE] [--raw FILE] -- CMD ARGS...\n", stderr);
+	fputs("usage: timeit -n RUNS [-w WARMUP] [--stdin FILE] [--raw FILE] -- CMD ARGS... [--- CMD2 ARGS...]\n",
+	      stderr);
 	exit(64);
 }
 
@@ -122,7 +127,17 @@ int main(int argc, char **argv)
 	}
 	if (!runs || optind >= argc)
 		usage();
-	char **cmd = argv + optind;
+	char **cmd[2] = { argv + optind, NULL };
+	for (int i = optind; i < argc; i++)
+		if (strcmp(argv[i], "---") == 0) {
+			argv[i] = NULL; /* ends CMD1 */
+			cmd[1] = argv + i + 1;
+			if (!*cmd[1] || i == optind)
+				usage();
+			break;
+		}
+	int ncmd = cmd[1] ? 2 : 1;
+	long k = 0; /* runs so far, warm-up included: which command is next */
 
 	double *ms = malloc((size_t)runs * sizeof *ms);
 	if (!ms) {
@@ -132,9 +147,9 @@ int main(int argc, char **argv)
 	long rss = 0, maxrss = 0;
 	double t;
 	for (long i = 0; i < warmup; i++)
-		run(cmd, in, &t, &rss);
+		run(cmd[k++ % ncmd], in, &t, &rss);
 	for (long i = 0; i < runs; i++) {
-		run(cmd, in, &ms[i], &rss);
+		run(cmd[k++ % ncmd], in, &ms[i], &rss);
 		if (rss > maxrss)
 			maxrss = rss;
 	}

@@ -69,52 +69,79 @@ int desk_kb_query_build(struct desk *d, const char *text, int any, char **out, i
 	return 0;
 }
 
-/* Run one FTS5 query; *hits counts the rows given to fn. */
+/* Run one FTS5 query; *hits counts the rows given to fn. Ranking reads
+ * only the index and the filter columns (a covering index); the title and
+ * the snippet are then fetched for the hits shown, not for every match. */
 static int run_query(struct desk *d, const char *match, const struct desk_kb_search_opts *o,
 		     int (*fn)(void *arg, const struct desk_kb_hit *h), void *arg, int *hits)
 {
 	sqlite3_stmt *st = desk_stmt(d,
-		"SELECT a.id, a.title, " KB_RANK ", desk_snippet(kb_fts, 2, ?2, ?3, '…', 12),"
-		" a.status, a.audience, a.lang"
-		" FROM kb_fts JOIN kb_articles a ON a.id = kb_fts.rowid"
-		" WHERE kb_fts MATCH ?1 AND (?4 IS NULL OR a.audience = ?4)"
-		" AND (CASE WHEN ?5 IS NULL THEN a.status <> 'archived' ELSE a.status = ?5 END)"
-		" ORDER BY " KB_RANK " LIMIT ?6");
+		"SELECT kb_fts.rowid, " KB_RANK " FROM kb_fts JOIN kb_articles a ON a.id = kb_fts.rowid"
+		" WHERE kb_fts MATCH ?1 AND (?2 IS NULL OR a.audience = ?2)"
+		" AND (CASE WHEN ?3 IS NULL THEN a.status <> 'archived' ELSE a.status = ?3 END)"
+		" ORDER BY " KB_RANK " LIMIT ?4");
+	long limit = o->limit > 0 ? o->limit : 10;
+	struct { int64_t id; double rank; } *top = NULL;
+	int n = 0, rc, ret = 0;
+	*hits = 0;
 	if (!st)
 		return d->err;
 	sqlite3_bind_text(st, 1, match, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, o->mark_open ? o->mark_open : "", -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 3, o->mark_close ? o->mark_close : "", -1, SQLITE_STATIC);
-	desk_bind_text(st, 4, o->audience);
-	desk_bind_text(st, 5, o->status);
-	sqlite3_bind_int64(st, 6, o->limit > 0 ? o->limit : 10);
-	int rc, ret = 0;
-	*hits = 0;
+	desk_bind_text(st, 2, o->audience);
+	desk_bind_text(st, 3, o->status);
+	sqlite3_bind_int64(st, 4, limit);
+	top = desk_xcalloc((size_t)(limit < 1000 ? limit : 1000), sizeof *top);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct desk_kb_hit h = {
-			.id = sqlite3_column_int64(st, 0),
-			.title = desk_col_text(st, 1),
-			.score = -sqlite3_column_double(st, 2),
-			.snippet = desk_col_text(st, 3),
-			.status = desk_col_text(st, 4),
-			.audience = desk_col_text(st, 5),
-			.lang = desk_col_text(st, 6),
-		};
-		(*hits)++;
-		if ((ret = fn(arg, &h)) != 0)
-			break;
+		if (n % 1000 == 0 && n)
+			top = desk_xrealloc(top, (size_t)(n + 1000) * sizeof *top);
+		top[n].id = sqlite3_column_int64(st, 0);
+		top[n].rank = sqlite3_column_double(st, 1);
+		n++;
 	}
-	if (!ret && rc != SQLITE_DONE) {
-		if (o->syntax && (rc & 0xff) == SQLITE_ERROR)
-		{
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE) {
+		if (o->syntax && (rc & 0xff) == SQLITE_ERROR) {
 			char q[204];
 			ret = desk_error(d, EX_DATAERR, "bad query syntax '%s': %s", desk_clip(q, sizeof q, match),
 					 sqlite3_errmsg(d->db));
-		}
-		else
+		} else {
 			ret = desk_db_fail(d, rc, "searching");
+		}
+		goto out;
 	}
-	sqlite3_reset(st);
+	st = desk_stmt(d,
+		"SELECT a.title, desk_snippet(kb_fts, 2, ?3, ?4, '…', 12), a.status, a.audience, a.lang"
+		" FROM kb_fts JOIN kb_articles a ON a.id = kb_fts.rowid"
+		" WHERE kb_fts MATCH ?1 AND kb_fts.rowid = ?2");
+	if (!st) {
+		ret = d->err;
+		goto out;
+	}
+	for (int i = 0; i < n && !ret; i++) {
+		sqlite3_bind_text(st, 1, match, -1, SQLITE_STATIC);
+		sqlite3_bind_int64(st, 2, top[i].id);
+		sqlite3_bind_text(st, 3, o->mark_open ? o->mark_open : "", -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 4, o->mark_close ? o->mark_close : "", -1, SQLITE_STATIC);
+		rc = sqlite3_step(st);
+		if (rc == SQLITE_ROW) {
+			struct desk_kb_hit h = {
+				.id = top[i].id,
+				.title = desk_col_text(st, 0),
+				.score = -top[i].rank,
+				.snippet = desk_col_text(st, 1),
+				.status = desk_col_text(st, 2),
+				.audience = desk_col_text(st, 3),
+				.lang = desk_col_text(st, 4),
+			};
+			(*hits)++;
+			ret = fn(arg, &h);
+		} else if (rc != SQLITE_DONE) {
+			ret = desk_db_fail(d, rc, "searching");
+		}
+		sqlite3_reset(st);
+	}
+out:
+	free(top);
 	return ret;
 }
 
