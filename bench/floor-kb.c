@@ -38,7 +38,8 @@
 /* as lib/kb_search.c run_query: rank on the index and the covering
  * filter index, then title and snippet for the hits shown */
 static const char *const sql_search =
-	"SELECT kb_fts.rowid, " KB_RANK " FROM kb_fts JOIN kb_articles a ON a.id = kb_fts.rowid"
+	"SELECT kb_fts.rowid, " KB_RANK " FROM kb_fts"
+	" JOIN kb_articles a INDEXED BY kb_articles_filter ON a.id = kb_fts.rowid"
 	" WHERE kb_fts MATCH ?1 AND (?2 IS NULL OR a.audience = ?2)"
 	" AND (CASE WHEN ?3 IS NULL THEN a.status <> 'archived' ELSE a.status = ?3 END)"
 	" ORDER BY " KB_RANK " LIMIT ?4";

@@ -76,7 +76,8 @@ static int run_query(struct desk *d, const char *match, const struct desk_kb_sea
 		     int (*fn)(void *arg, const struct desk_kb_hit *h), void *arg, int *hits)
 {
 	sqlite3_stmt *st = desk_stmt(d,
-		"SELECT kb_fts.rowid, " KB_RANK " FROM kb_fts JOIN kb_articles a ON a.id = kb_fts.rowid"
+		"SELECT kb_fts.rowid, " KB_RANK " FROM kb_fts"
+		" JOIN kb_articles a INDEXED BY kb_articles_filter ON a.id = kb_fts.rowid"
 		" WHERE kb_fts MATCH ?1 AND (?2 IS NULL OR a.audience = ?2)"
 		" AND (CASE WHEN ?3 IS NULL THEN a.status <> 'archived' ELSE a.status = ?3 END)"
 		" ORDER BY " KB_RANK " LIMIT ?4");
