@@ -2,7 +2,8 @@
 #
 #   make            build the commands into $(B)/bin
 #   make demo       set up (installing missing dependencies) and run a demo day
-#   make check      build and run every test: unit, end-to-end, sanitizers, man lint
+#   make check      build and run every test: unit, end-to-end, torture, sanitizers,
+#                   man lint, and a fuzz smoke (regressions, then 20 s a target)
 #   make torture    concurrency, crash (SIGKILL) and disk-full tests at full size
 #   make bench      benchmarks against a static C floor (see bench/README)
 #   make install    PREFIX, DESTDIR, BINDIR, MANDIR, *COMPDIR are honoured
@@ -106,6 +107,7 @@ check: deps
 	@$(MAKE) --no-print-directory check-build
 	@$(MAKE) --no-print-directory unit cli manlint
 	@$(MAKE) --no-print-directory asan
+	@$(MAKE) --no-print-directory fuzz-smoke
 	@echo "check: all tests passed"
 
 TEST_HELPERS = $(B)/tests/hold-lock $(B)/tests/db-check $(B)/tests/db-stat $(B)/tests/enospc.so \
@@ -152,6 +154,13 @@ valgrind: $(UNIT_BINS)
 bench: all
 	@$(MAKE) --no-print-directory -C bench
 
+# libFuzzer targets for the parsers, built with clang into fuzz/build (see
+# fuzz/README.md): `make fuzz FUZZ_SECONDS=N` (default 60 s a target);
+# `make fuzz-smoke` replays fuzz/regressions, then 20 s a target (CI).
+.PHONY: fuzz fuzz-smoke
+fuzz fuzz-smoke:
+	@$(MAKE) --no-print-directory -f fuzz/Makefile $@
+
 install: all
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5 \
 		$(DESTDIR)$(MANDIR)/man7 $(DESTDIR)$(BASHCOMPDIR) $(DESTDIR)$(ZSHCOMPDIR) $(DESTDIR)$(FISHCOMPDIR)
@@ -172,4 +181,4 @@ uninstall:
 		$(DESTDIR)$(MANDIR)/man7/desk-filter.7 $(DESTDIR)$(ZSHCOMPDIR)/_deskutils
 
 clean:
-	rm -rf build build-asan
+	rm -rf build build-asan fuzz/build

@@ -12,13 +12,16 @@ int desk_id_parse(const char *s, int64_t *out)
 		p++;
 	if (!isdigit((unsigned char)*p))
 		return -1;
-	uint64_t v = 0;
+	int64_t v = 0;
 	for (; *p; p++) {
 		if (!isdigit((unsigned char)*p))
 			return -1;
-		v = v * 10 + (uint64_t)(*p - '0');
-		if (v > (uint64_t)INT64_MAX)
+		int digit = *p - '0';
+		/* checked before the multiplication: 18446744073709551617 once
+		 * wrapped around to ticket 1 */
+		if (v > (INT64_MAX - digit) / 10)
 			return -1;
+		v = v * 10 + digit;
 	}
 	if (v == 0)
 		return -1;
@@ -62,7 +65,7 @@ int desk_ids_next(struct desk *d, struct desk_idreader *r, int64_t *id)
 			return ferror(r->in) ? desk_error(d, EX_IOERR, "cannot read ids from stdin") : DESK_IDS_END;
 		r->lineno++;
 		char *p = r->line;
-		while (*p == ' ' || *p == '\t')
+		while (isspace((unsigned char)*p))
 			p++;
 		char *e = p;
 		while (*e && !isspace((unsigned char)*e))

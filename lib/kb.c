@@ -46,10 +46,11 @@ static int check_lang(struct desk *d, const char *l)
 		if (!((l[i] >= 'a' && l[i] <= 'z') || l[i] == '-'))
 			goto bad;
 	return 0;
-bad:
+bad: {
 	char q[24];
 	return desk_error(d, EX_DATAERR, "bad language '%s' (a code such as vi, zh, en, zh-tw)",
 			  desk_clip(q, sizeof q, l));
+}
 }
 
 /* Normalised, sorted, unique tags joined by spaces into *out (allocated). */

@@ -72,9 +72,10 @@ int desk_email_check(struct desk *d, const char *e)
 		if (*p <= ' ' || *p == 0x7f || *p == '<' || *p == '>' || *p == ',' || *p == ';' || *p == '"')
 			goto bad;
 	return 0;
-bad:
+bad: {
 	char q[260];
 	return desk_error(d, EX_DATAERR, "bad email address '%s'", desk_clip(q, sizeof q, e));
+}
 }
 
 int desk_subject_check(struct desk *d, const char *s)

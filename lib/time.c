@@ -51,6 +51,8 @@ static time_t local_midnight(time_t t, int days_back)
 	return mktime(&tm);
 }
 
+#define SPAN_MAX (200LL * 366 * 86400) /* two centuries: longer is a typo */
+
 int desk_span_parse(const char *s, long long *secs)
 {
 	long long total = 0;
@@ -74,7 +76,7 @@ int desk_span_parse(const char *s, long long *secs)
 		case 'w': unit = 7 * 86400; break;
 		default: return -1;
 		}
-		if (n > (LLONG_MAX / 4 - total) / unit)
+		if (n > (SPAN_MAX - total) / unit)
 			return -1;
 		total += n * unit;
 	}
@@ -156,7 +158,32 @@ static int parse_iso(const char *s, time_t *out)
 	return 0;
 }
 
+/* Times the toolkit can print and read back in any time zone: local years
+ * 1970 to 9999. */
+static int printable(time_t t)
+{
+	struct tm tm;
+	return t >= 0 && localtime_r(&t, &tm) && tm.tm_year + 1900 >= 1970 && tm.tm_year + 1900 <= 9999;
+}
+
+static int parse_any(struct desk *d, const char *s, time_t *out);
+
 int desk_time_parse(struct desk *d, const char *s, time_t *out)
+{
+	time_t t = 0;
+	int rc = parse_any(d, s, &t);
+	if (rc)
+		return rc;
+	if (!printable(t)) {
+		char q[84];
+		return desk_error(d, EX_DATAERR, "bad date '%s': out of range (years 1970 to 9999)",
+				  desk_clip(q, sizeof q, s));
+	}
+	*out = t;
+	return 0;
+}
+
+static int parse_any(struct desk *d, const char *s, time_t *out)
 {
 	long long span;
 	if (!s || !*s)
@@ -200,7 +227,10 @@ char *desk_time_iso(time_t t, char *buf, size_t n)
 {
 	struct tm tm;
 	char off[24];
-	localtime_r(&t, &tm);
+	if (!localtime_r(&t, &tm)) {
+		snprintf(buf, n, "@%lld", (long long)t); /* no calendar date: the seconds */
+		return buf;
+	}
 	long g = tm.tm_gmtoff;
 	char sign = g < 0 ? '-' : '+';
 	if (g < 0)
@@ -214,7 +244,10 @@ char *desk_time_iso(time_t t, char *buf, size_t n)
 char *desk_time_short(time_t t, char *buf, size_t n)
 {
 	struct tm tm;
-	localtime_r(&t, &tm);
+	if (!localtime_r(&t, &tm)) {
+		snprintf(buf, n, "@%lld", (long long)t);
+		return buf;
+	}
 	snprintf(buf, n, "%04d-%02d-%02d %02d:%02d", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday,
 		 tm.tm_hour, tm.tm_min);
 	return buf;

@@ -54,7 +54,8 @@ char *desk_clip(char *buf, size_t size, const char *s)
 {
 	size_t o = 0, n = strlen(s), i = 0;
 	while (i < n) {
-		size_t ok = desk_utf8_bad_offset(s + i, n - i);
+		/* look at one character only: the whole rest made this quadratic */
+		size_t ok = desk_utf8_bad_offset(s + i, n - i < 4 ? n - i : 4);
 		size_t clen = 1;
 		if (ok > 0) {
 			/* one valid character */

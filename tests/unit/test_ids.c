@@ -14,6 +14,9 @@ static void test_parse(void **state)
 	assert_int_equal(id, 42);
 	assert_int_equal(desk_id_parse("9223372036854775807", &id), 0);
 	assert_int_equal(id, INT64_MAX);
+	/* found by fuzzing: 2^64 + 1 once wrapped around to ticket 1 */
+	assert_int_equal(desk_id_parse("18446744073709551617", &id), -1);
+	assert_int_equal(desk_id_parse("92233720368547758070", &id), -1);
 	const char *bad[] = { "0", "#0", "-1", "abc", "12abc", "99999999999999999999",
 			      "9223372036854775808", "", "#", "##1", " 1", "1 ", "+1", "0x10", "１" };
 	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++)
@@ -74,6 +77,25 @@ static void test_stdin(void **state)
 	fclose(fp);
 }
 
+/* found by fuzzing: a line starting with another kind of white space was
+ * taken for a blank line and its id dropped */
+static void test_other_whitespace(void **state)
+{
+	struct unit *u = *state;
+	static char text[] = "\v9\n\f10\n\r11\n";
+	FILE *fp = fmemopen(text, strlen(text), "r");
+	struct desk_idreader r;
+	int64_t id;
+	desk_ids_init(&r, 0, NULL, fp);
+	for (int want = 9; want <= 11; want++) {
+		assert_int_equal(desk_ids_next(&u->d, &r, &id), 0);
+		assert_int_equal(id, want);
+	}
+	assert_int_equal(desk_ids_next(&u->d, &r, &id), DESK_IDS_END);
+	desk_ids_release(&r);
+	fclose(fp);
+}
+
 static void test_hostile(void **state)
 {
 	struct unit *u = *state;
@@ -98,6 +120,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_args, unit_setup_nodb, unit_teardown),
 		cmocka_unit_test_setup_teardown(test_stdin, unit_setup_nodb, unit_teardown),
 		cmocka_unit_test_setup_teardown(test_hostile, unit_setup_nodb, unit_teardown),
+		cmocka_unit_test_setup_teardown(test_other_whitespace, unit_setup_nodb, unit_teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -88,6 +88,9 @@ static void test_bad(void **state)
 		"2025-11-23T10:60", "2025-11-23T10", "2025-11-23X", "25-11-23", "2025/11/23",
 		"2025-11-23T10:00+25:00", "@", "@12x", "@-5", "1969-12-31", "2025-11-23T10:00:00.",
 		"now ", "\xff\xfe", "2025-11-23T10:00:00+07:00junk",
+		/* found by fuzzing: times that could not be printed back */
+		"9999-12-31T23:59:59Z", "1970-01-01T00:00:00+05:00", "@253402300799",
+		"1000000000w1000000000w1000000000w", "300000d",
 	};
 	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++)
 		parse_bad(bad[i]);
@@ -106,6 +109,9 @@ static void test_format(void **state)
 	assert_string_equal(desk_duration(-90, buf, sizeof buf), "-1m");
 	/* round trip through the parser */
 	assert_int_equal(parse_ok(desk_time_iso(1700000000, buf, sizeof buf)), 1700000000);
+	assert_int_equal(parse_ok(desk_time_iso(253402000000, buf, sizeof buf)), 253402000000);
+	/* an instant with no calendar date is printed as seconds, not garbage */
+	assert_string_equal(desk_time_iso((time_t)-70000000000000000LL, buf, sizeof buf), "@-70000000000000000");
 }
 
 static void test_desk_now(void **state)

@@ -55,6 +55,38 @@ static void test_latin_and_vietnamese(void **state)
 	assert_string_equal(toks("ＡＢＣ１２"), "abc12@0-15");
 }
 
+/* found by fuzzing: folding must reach a fixed point, or text indexed
+ * with one letter can never be found by typing what it folds to */
+static void test_fold_fixed_point(void **state)
+{
+	(void)state;
+	assert_string_equal(toks("\xc4\xbf"), "l@0-2");           /* Ŀ */
+	assert_string_equal(toks("\xc7\xa2"), "ae@0-2");          /* Ǣ */
+	assert_string_equal(toks("\xc7\xbe"), "o@0-2");           /* Ǿ */
+	assert_string_equal(toks("\xc9\x83"), "b@0-2");           /* Ƀ */
+	assert_string_equal(toks("\xe1\xba\x9e"), "ss@0-3");     /* ẞ */
+	/* every letter of Latin-1 to Latin Extended Additional, Greek and
+	 * Cyrillic: tokenizing a token again gives the same token */
+	for (uint32_t c = 0xc0; c < 0x2000; c++) {
+		char in[8], first[64];
+		int n = 0;
+		if (c < 0x80) in[n++] = (char)c;
+		else if (c < 0x800) { in[n++] = (char)(0xc0 | (c >> 6)); in[n++] = (char)(0x80 | (c & 0x3f)); }
+		else { in[n++] = (char)(0xe0 | (c >> 12)); in[n++] = (char)(0x80 | ((c >> 6) & 0x3f)); in[n++] = (char)(0x80 | (c & 0x3f)); }
+		in[n] = '\0';
+		snprintf(first, sizeof first, "%s", toks(in));
+		char *at = strchr(first, '@');
+		if (!at)
+			continue;
+		*at = '\0';
+		const char *again = toks(first);
+		char want[80];
+		snprintf(want, sizeof want, "%s@0-%zu", first, strlen(first));
+		if (strcmp(again, want) != 0)
+			fail_msg("U+%04X folds to '%s', which folds to '%s'", c, first, again);
+	}
+}
+
 static void test_cjk(void **state)
 {
 	(void)state;
@@ -91,6 +123,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_latin_and_vietnamese),
 		cmocka_unit_test(test_cjk),
+		cmocka_unit_test(test_fold_fixed_point),
 		cmocka_unit_test(test_hostile),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
