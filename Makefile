@@ -51,7 +51,7 @@ CMOCKA_LIBS = $(shell $(PKG_CONFIG) --libs cmocka 2>/dev/null)
 
 LIB_SRC := $(sort $(wildcard lib/*.c))
 LIB_OBJ := $(LIB_SRC:lib/%.c=$(B)/lib/%.o)
-CMD_SRC := $(filter-out cmd/cli.c,$(sort $(wildcard cmd/*.c)))
+CMD_SRC := $(sort $(wildcard cmd/*.c))
 COMMANDS := $(CMD_SRC:cmd/%.c=%)
 BINS := $(COMMANDS:%=$(B)/bin/%)
 UNIT_SRC := $(sort $(wildcard tests/unit/test_*.c))
@@ -76,7 +76,12 @@ $(B)/libdesk.a: $(LIB_OBJ)
 
 $(B)/cmd/%.o: cmd/%.c
 	@mkdir -p $(@D)
-	$(CC) $(DESK_CFLAGS) $(CFLAGS) $(CPPFLAGS) -MMD -MP -c -o $@ $<
+	$(CC) $(DESK_CFLAGS) -Icmd/common $(CFLAGS) $(CPPFLAGS) -MMD -MP -c -o $@ $<
+
+# what the commands share: options, errors, bodies, id loops (cmd/common)
+$(B)/cmd/cli.o: cmd/common/cli.c
+	@mkdir -p $(@D)
+	$(CC) $(DESK_CFLAGS) -Icmd/common $(CFLAGS) $(CPPFLAGS) -MMD -MP -c -o $@ $<
 
 $(B)/bin/%: $(B)/cmd/%.o $(B)/cmd/cli.o $(B)/libdesk.a
 	@mkdir -p $(@D)

@@ -86,7 +86,7 @@ static int run(sqlite3_stmt *st, const char *match)
 		printf("%lld\t", (long long)ids[i]);
 		floor_tsv(sqlite3_column_text(hit, 0));
 		printf("\t%.2f\t", -ranks[i]);
-		/* the snippet on one line (cmd/cli.c one_line), then tsv */
+		/* the snippet on one line (cmd/common/cli.c one_line), then tsv */
 		const unsigned char *s = sqlite3_column_text(hit, 1);
 		for (; s && *s; s++) {
 			if (*s == '\n' || *s == '\r' || *s == '\t')

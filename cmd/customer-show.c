@@ -60,43 +60,21 @@ static void text_customer(struct show *s, const struct desk_customer *k)
 	}
 }
 
-static void json_key(const char *k)
-{
-	putchar(',');
-	desk_json_string(stdout, k);
-	putchar(':');
-}
-
-static void json_str(const char *k, const char *v)
-{
-	json_key(k);
-	if (v)
-		desk_json_string(stdout, v);
-	else
-		fputs("null", stdout);
-}
-
-static void json_time(const char *k, time_t t)
-{
-	char buf[40];
-	json_str(k, desk_time_iso(t, buf, sizeof buf));
-}
-
 static void json_customer(struct show *s, const struct desk_customer *k)
 {
 	if (s->fmt == DESK_FMT_JSON)
 		fputs(s->shown ? ",\n" : "[\n", stdout);
 	printf("{\"id\":%lld", (long long)k->id);
-	json_str("email", k->email);
-	json_str("name", k->name);
-	json_str("organisation", k->org);
-	json_str("notes", k->notes);
-	json_time("created", k->created);
-	json_key("tickets");
+	desk_json_str(stdout, "email", k->email);
+	desk_json_str(stdout, "name", k->name);
+	desk_json_str(stdout, "organisation", k->org);
+	desk_json_str(stdout, "notes", k->notes);
+	desk_json_time(stdout, "created", k->created);
+	desk_json_key(stdout, "tickets");
 	printf("%lld", k->tickets);
-	json_key("unsolved");
+	desk_json_key(stdout, "unsolved");
 	printf("%lld", k->unsolved);
-	json_key("history");
+	desk_json_key(stdout, "history");
 	putchar('[');
 }
 
@@ -120,10 +98,10 @@ static int history_row(void *arg, const struct desk_ticket_row *r)
 	if (s->ntickets++)
 		putchar(',');
 	printf("{\"id\":%lld", (long long)r->id);
-	json_str("status", r->status);
-	json_str("priority", desk_priority_name(r->priority));
-	json_time("updated", r->updated);
-	json_str("subject", r->subject);
+	desk_json_str(stdout, "status", r->status);
+	desk_json_str(stdout, "priority", desk_priority_name(r->priority));
+	desk_json_time(stdout, "updated", r->updated);
+	desk_json_str(stdout, "subject", r->subject);
 	putchar('}');
 	return 0;
 }

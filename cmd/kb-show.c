@@ -39,48 +39,24 @@ static void text_article(struct show *s, const struct desk_article *a)
 		putchar('\n');
 }
 
-static void json_str(const char *k, const char *v)
-{
-	printf(",\"%s\":", k);
-	if (v)
-		desk_json_string(stdout, v);
-	else
-		fputs("null", stdout);
-}
-
-static void json_time(const char *k, time_t t)
-{
-	char buf[40];
-	json_str(k, t ? desk_time_iso(t, buf, sizeof buf) : NULL);
-}
-
 static void json_article(struct show *s, const struct desk_article *a)
 {
 	if (s->fmt == DESK_FMT_JSON)
 		fputs(s->shown ? ",\n" : "[\n", stdout);
 	printf("{\"id\":%lld", (long long)a->id);
-	json_str("title", a->title);
-	fputs(",\"tags\":[", stdout);
-	char *tags = desk_xstrdup(a->tags), *save = NULL;
-	int n = 0;
-	for (char *t = strtok_r(tags, " ", &save); t; t = strtok_r(NULL, " ", &save)) {
-		if (n++)
-			putchar(',');
-		desk_json_string(stdout, t);
-	}
-	free(tags);
-	putchar(']');
-	json_str("lang", a->lang);
-	json_str("status", a->status);
-	json_str("audience", a->audience);
-	json_str("owner", a->owner);
-	json_str("author", a->author);
+	desk_json_str(stdout, "title", a->title);
+	desk_json_words(stdout, "tags", a->tags, " ");
+	desk_json_str(stdout, "lang", a->lang);
+	desk_json_str(stdout, "status", a->status);
+	desk_json_str(stdout, "audience", a->audience);
+	desk_json_str(stdout, "owner", a->owner);
+	desk_json_str(stdout, "author", a->author);
 	printf(",\"version\":%d,\"versions\":%d,\"uses\":%ld", a->version, a->versions, a->uses);
-	json_time("review_by", a->review_by);
-	json_time("created", a->created);
-	json_time("updated", a->updated);
-	json_time("version_at", a->version_at);
-	json_str("body", a->body);
+	desk_json_time(stdout, "review_by", a->review_by);
+	desk_json_time(stdout, "created", a->created);
+	desk_json_time(stdout, "updated", a->updated);
+	desk_json_time(stdout, "version_at", a->version_at);
+	desk_json_str(stdout, "body", a->body);
 	putchar('}');
 	if (s->fmt == DESK_FMT_JSONL)
 		putchar('\n');

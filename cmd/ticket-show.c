@@ -60,39 +60,16 @@ static void text_ticket(struct show *s, const struct desk_ticket *t)
 		printf("follow-up of: #%lld\n", (long long)t->parent_id);
 }
 
-static void json_key(const char *k, int first)
-{
-	if (!first)
-		putchar(',');
-	desk_json_string(stdout, k);
-	putchar(':');
-}
-
-static void json_str(const char *k, const char *v)
-{
-	json_key(k, 0);
-	if (v)
-		desk_json_string(stdout, v);
-	else
-		fputs("null", stdout);
-}
-
-static void json_time(const char *k, time_t t)
-{
-	char buf[40];
-	json_str(k, t ? desk_time_iso(t, buf, sizeof buf) : NULL);
-}
-
 static int json_message(void *arg, const struct desk_message *m)
 {
 	struct show *s = arg;
 	if (s->nmsg++)
 		putchar(',');
 	printf("{\"id\":%lld", (long long)m->id);
-	json_str("kind", m->kind);
-	json_str("author", m->author);
-	json_time("created", m->created);
-	json_str("body", m->body);
+	desk_json_str(stdout, "kind", m->kind);
+	desk_json_str(stdout, "author", m->author);
+	desk_json_time(stdout, "created", m->created);
+	desk_json_str(stdout, "body", m->body);
 	putchar('}');
 	return 0;
 }
@@ -102,39 +79,27 @@ static void json_ticket(struct show *s, const struct desk_ticket *t)
 	if (s->fmt == DESK_FMT_JSON)
 		fputs(s->shown ? ",\n" : "[\n", stdout);
 	printf("{\"id\":%lld", (long long)t->id);
-	json_str("subject", t->subject);
-	json_str("status", t->status);
-	json_str("priority", desk_priority_name(t->priority));
-	json_str("type", t->type);
-	json_str("channel", t->channel);
-	json_str("requester", t->requester);
-	json_str("requester_name", t->requester_name);
-	json_str("assignee", t->assignee);
-	json_str("team", t->team);
-	json_key("tags", 0);
-	putchar('[');
-	if (t->tags) {
-		char *tags = desk_xstrdup(t->tags), *save = NULL;
-		int n = 0;
-		for (char *w = strtok_r(tags, ",", &save); w; w = strtok_r(NULL, ",", &save)) {
-			if (n++)
-				putchar(',');
-			desk_json_string(stdout, w);
-		}
-		free(tags);
-	}
-	putchar(']');
-	json_key("parent", 0);
+	desk_json_str(stdout, "subject", t->subject);
+	desk_json_str(stdout, "status", t->status);
+	desk_json_str(stdout, "priority", desk_priority_name(t->priority));
+	desk_json_str(stdout, "type", t->type);
+	desk_json_str(stdout, "channel", t->channel);
+	desk_json_str(stdout, "requester", t->requester);
+	desk_json_str(stdout, "requester_name", t->requester_name);
+	desk_json_str(stdout, "assignee", t->assignee);
+	desk_json_str(stdout, "team", t->team);
+	desk_json_words(stdout, "tags", t->tags, ",");
+	desk_json_key(stdout, "parent");
 	if (t->parent_id)
 		printf("%lld", (long long)t->parent_id);
 	else
 		fputs("null", stdout);
-	json_time("created", t->created);
-	json_time("updated", t->updated);
-	json_time("first_response", t->first_response);
-	json_time("solved", t->solved);
-	json_time("closed", t->closed);
-	json_key("messages", 0);
+	desk_json_time(stdout, "created", t->created);
+	desk_json_time(stdout, "updated", t->updated);
+	desk_json_time(stdout, "first_response", t->first_response);
+	desk_json_time(stdout, "solved", t->solved);
+	desk_json_time(stdout, "closed", t->closed);
+	desk_json_key(stdout, "messages");
 	putchar('[');
 }
 

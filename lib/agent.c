@@ -54,15 +54,14 @@ int desk_team_id(struct desk *d, const char *name, int64_t *id)
 	if (!st)
 		return d->err;
 	sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
-	int rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
-		*id = sqlite3_column_int64(st, 0);
+	int rc = desk_step_row(d, st, "finding the team");
+	if (rc == DESK_NO_ROW)
+		return desk_error(d, EX_NOINPUT, "no team '%s' (create it with team-add)", name);
+	if (rc)
+		return rc;
+	*id = sqlite3_column_int64(st, 0);
 	sqlite3_reset(st);
-	if (rc == SQLITE_ROW)
-		return 0;
-	if (rc != SQLITE_DONE)
-		return desk_db_fail(d, rc, "finding the team");
-	return desk_error(d, EX_NOINPUT, "no team '%s' (create it with team-add)", name);
+	return 0;
 }
 
 static int join_team(struct desk *d, int64_t agent, const char *login, const char *team, int join)
@@ -162,15 +161,14 @@ int desk_agent_get(struct desk *d, const char *login, struct desk_agent *a)
 	if (!st)
 		return d->err;
 	sqlite3_bind_text(st, 1, login, -1, SQLITE_STATIC);
-	int rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
-		agent_from_row(st, a, 1);
+	int rc = desk_step_row(d, st, "finding the agent");
+	if (rc == DESK_NO_ROW)
+		return desk_error(d, EX_NOINPUT, "no agent '%s' (add it with agent-add)", login);
+	if (rc)
+		return rc;
+	agent_from_row(st, a, 1);
 	sqlite3_reset(st);
-	if (rc == SQLITE_ROW)
-		return 0;
-	if (rc != SQLITE_DONE)
-		return desk_db_fail(d, rc, "finding the agent");
-	return desk_error(d, EX_NOINPUT, "no agent '%s' (add it with agent-add)", login);
+	return 0;
 }
 
 void desk_agent_release(struct desk_agent *a)

@@ -10,20 +10,6 @@
 /* The statuses that still owe the customer something (filter.c "unsolved"). */
 #define UNSOLVED "('new','open','pending','on-hold')"
 
-/* A word for a message: at most 100 bytes, cut at a character boundary
- * (the word is valid UTF-8), with "..." when cut. */
-static const char *shown(const char *w, char *buf, size_t size)
-{
-	size_t n = strlen(w);
-	if (n <= 100)
-		return w;
-	n = 100;
-	while (n > 0 && ((unsigned char)w[n] & 0xc0) == 0x80)
-		n--;
-	snprintf(buf, size, "%.*s...", (int)n, w);
-	return buf;
-}
-
 int desk_customer_find(struct desk *d, const char *word, int64_t *id)
 {
 	char buf[128];
@@ -35,7 +21,7 @@ int desk_customer_find(struct desk *d, const char *word, int64_t *id)
 		return d->err;
 	if (!strchr(word, '@')) {
 		if (desk_id_parse(word, id))
-			return desk_error(d, EX_DATAERR, "bad customer id '%s'", shown(word, buf, sizeof buf));
+			return desk_error(d, EX_DATAERR, "bad customer id '%s'", desk_clip(buf, sizeof buf, word));
 		st = desk_stmt(d, "SELECT id FROM customers WHERE id = ?1");
 		if (!st)
 			return d->err;
@@ -46,20 +32,14 @@ int desk_customer_find(struct desk *d, const char *word, int64_t *id)
 			return d->err;
 		sqlite3_bind_text(st, 1, word, (int)n, SQLITE_STATIC);
 	}
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
-		*id = sqlite3_column_int64(st, 0);
+	rc = desk_step_row(d, st, "finding the customer");
+	if (rc == DESK_NO_ROW)
+		return desk_error(d, EX_NOINPUT, "no customer '%s'", desk_clip(buf, sizeof buf, word));
+	if (rc)
+		return rc;
+	*id = sqlite3_column_int64(st, 0);
 	sqlite3_reset(st);
-	if (rc == SQLITE_ROW)
-		return 0;
-	if (rc == SQLITE_DONE)
-		return desk_error(d, EX_NOINPUT, "no customer '%s'", shown(word, buf, sizeof buf));
-	return desk_db_fail(d, rc, "finding the customer");
-}
-
-static time_t col_time(sqlite3_stmt *st, int i)
-{
-	return sqlite3_column_type(st, i) == SQLITE_NULL ? 0 : (time_t)sqlite3_column_int64(st, i);
+	return 0;
 }
 
 int desk_customer_get(struct desk *d, int64_t id, struct desk_customer *c)
@@ -74,21 +54,17 @@ int desk_customer_get(struct desk *d, int64_t id, struct desk_customer *c)
 	if (!st)
 		return d->err;
 	sqlite3_bind_int64(st, 1, id);
-	int rc = sqlite3_step(st);
-	if (rc == SQLITE_DONE) {
-		sqlite3_reset(st);
+	int rc = desk_step_row(d, st, "reading the customer");
+	if (rc == DESK_NO_ROW)
 		return desk_error(d, EX_NOINPUT, "no customer '%lld'", (long long)id);
-	}
-	if (rc != SQLITE_ROW) {
-		sqlite3_reset(st);
-		return desk_db_fail(d, rc, "reading the customer");
-	}
+	if (rc)
+		return rc;
 	c->id = sqlite3_column_int64(st, 0);
 	c->email = desk_col_strdup(st, 1);
 	c->name = desk_col_strdup(st, 2);
 	c->org = desk_col_strdup(st, 3);
 	c->notes = desk_col_strdup(st, 4);
-	c->created = col_time(st, 5);
+	c->created = desk_col_time(st, 5);
 	c->tickets = sqlite3_column_int64(st, 6);
 	c->unsolved = sqlite3_column_int64(st, 7);
 	sqlite3_reset(st);
@@ -137,7 +113,7 @@ int desk_customer_list(struct desk *d, const char *org, const char *match,
 			.org = (const char *)sqlite3_column_text(st, 3),
 			.tickets = sqlite3_column_int64(st, 4),
 			.unsolved = sqlite3_column_int64(st, 5),
-			.created = col_time(st, 6),
+			.created = desk_col_time(st, 6),
 		};
 		if ((ret = fn(arg, &r)) != 0)
 			break;
@@ -331,7 +307,7 @@ int desk_org_list(struct desk *d, int (*fn)(void *arg, const struct desk_org_row
 			.name = (const char *)sqlite3_column_text(st, 1),
 			.customers = sqlite3_column_int64(st, 2),
 			.tickets = sqlite3_column_int64(st, 3),
-			.created = col_time(st, 4),
+			.created = desk_col_time(st, 4),
 		};
 		if ((ret = fn(arg, &r)) != 0)
 			break;

@@ -73,6 +73,20 @@ const char *desk_col_text(sqlite3_stmt *st, int i)
 	return s ? (const char *)s : "";
 }
 
+time_t desk_col_time(sqlite3_stmt *st, int i)
+{
+	return sqlite3_column_type(st, i) == SQLITE_NULL ? 0 : (time_t)sqlite3_column_int64(st, i);
+}
+
+int desk_step_row(struct desk *d, sqlite3_stmt *st, const char *doing)
+{
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		return 0;
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? DESK_NO_ROW : desk_db_fail(d, rc, doing);
+}
+
 int desk_exec(struct desk *d, const char *sql)
 {
 	char *err = NULL;

@@ -72,4 +72,15 @@ char *desk_col_strdup(sqlite3_stmt *st, int i);
 /* Column text or "" (never NULL), valid until the next step. */
 const char *desk_col_text(sqlite3_stmt *st, int i);
 
+/* Column as a time; NULL is 0 (not yet, none). */
+time_t desk_col_time(sqlite3_stmt *st, int i);
+
+/*
+ * Step a statement that returns at most one row: 0 with the row ready to
+ * read (the caller resets the statement when done), DESK_NO_ROW when there
+ * is none, or an error status; in both of those the statement is reset.
+ */
+#define DESK_NO_ROW (-1)
+int desk_step_row(struct desk *d, sqlite3_stmt *st, const char *doing);
+
 #endif

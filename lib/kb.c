@@ -202,11 +202,6 @@ out:
 	return desk_tx_end(d, rc);
 }
 
-static time_t col_time(sqlite3_stmt *st, int i)
-{
-	return sqlite3_column_type(st, i) == SQLITE_NULL ? 0 : (time_t)sqlite3_column_int64(st, i);
-}
-
 int desk_kb_get(struct desk *d, int64_t id, int version, struct desk_article *a)
 {
 	memset(a, 0, sizeof *a);
@@ -218,12 +213,11 @@ int desk_kb_get(struct desk *d, int64_t id, int version, struct desk_article *a)
 	if (!st)
 		return d->err;
 	sqlite3_bind_int64(st, 1, id);
-	int rc = sqlite3_step(st);
-	if (rc != SQLITE_ROW) {
-		sqlite3_reset(st);
-		return rc == SQLITE_DONE ? desk_error(d, EX_NOINPUT, "no article '%lld'", (long long)id)
-					 : desk_db_fail(d, rc, "reading the article");
-	}
+	int rc = desk_step_row(d, st, "reading the article");
+	if (rc == DESK_NO_ROW)
+		return desk_error(d, EX_NOINPUT, "no article '%lld'", (long long)id);
+	if (rc)
+		return rc;
 	a->id = sqlite3_column_int64(st, 0);
 	a->title = desk_col_strdup(st, 1);
 	a->body = desk_col_strdup(st, 2);
@@ -233,11 +227,11 @@ int desk_kb_get(struct desk *d, int64_t id, int version, struct desk_article *a)
 	a->audience = desk_col_strdup(st, 6);
 	a->owner = desk_col_strdup(st, 7);
 	a->author = desk_col_strdup(st, 8);
-	a->review_by = col_time(st, 9);
+	a->review_by = desk_col_time(st, 9);
 	a->version = a->versions = sqlite3_column_int(st, 10);
-	a->created = col_time(st, 11);
-	a->updated = col_time(st, 12);
-	a->version_at = col_time(st, 13);
+	a->created = desk_col_time(st, 11);
+	a->updated = desk_col_time(st, 12);
+	a->version_at = desk_col_time(st, 13);
 	a->uses = sqlite3_column_int(st, 14);
 	sqlite3_reset(st);
 	if (version == 0 || version == a->version)
@@ -260,7 +254,7 @@ int desk_kb_get(struct desk *d, int64_t id, int version, struct desk_article *a)
 		a->body = desk_col_strdup(st, 1);
 		a->tags = desk_col_strdup(st, 2);
 		a->author = desk_col_strdup(st, 3);
-		a->version_at = col_time(st, 4);
+		a->version_at = desk_col_time(st, 4);
 		a->version = version;
 	}
 	sqlite3_reset(st);
@@ -479,8 +473,8 @@ int desk_kb_list(struct desk *d, const struct desk_kb_filter *f,
 			.owner = desk_col_text(st, 6),
 			.version = sqlite3_column_int(st, 7),
 			.uses = sqlite3_column_int(st, 8),
-			.review_by = col_time(st, 9),
-			.updated = col_time(st, 10),
+			.review_by = desk_col_time(st, 9),
+			.updated = desk_col_time(st, 10),
 		};
 		if ((ret = fn(arg, &r)) != 0)
 			break;
@@ -509,7 +503,7 @@ int desk_kb_history(struct desk *d, int64_t id,
 			.version = sqlite3_column_int(st, 0),
 			.title = desk_col_text(st, 1),
 			.author = desk_col_text(st, 2),
-			.created = col_time(st, 3),
+			.created = desk_col_time(st, 3),
 			.chars = sqlite3_column_int(st, 4),
 		};
 		n++;

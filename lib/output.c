@@ -173,6 +173,54 @@ void desk_put_text(FILE *fp, const char *s)
 	}
 }
 
+void desk_json_key(FILE *fp, const char *key)
+{
+	putc(',', fp);
+	desk_json_string(fp, key);
+	putc(':', fp);
+}
+
+void desk_json_str(FILE *fp, const char *key, const char *v)
+{
+	desk_json_key(fp, key);
+	if (v)
+		desk_json_string(fp, v);
+	else
+		fputs("null", fp);
+}
+
+void desk_json_time(FILE *fp, const char *key, time_t t)
+{
+	char buf[40];
+	desk_json_str(fp, key, t ? desk_time_iso(t, buf, sizeof buf) : NULL);
+}
+
+/* The words of s split on seps as a JSON array of strings. */
+static void json_array(FILE *fp, const char *s, const char *seps)
+{
+	int first = 1;
+	putc('[', fp);
+	while (s && *s) {
+		size_t n = strcspn(s, seps);
+		if (n) {
+			char *w = desk_xstrndup(s, n);
+			if (!first)
+				putc(',', fp);
+			desk_json_string(fp, w);
+			free(w);
+			first = 0;
+		}
+		s += n + (s[n] ? 1 : 0);
+	}
+	putc(']', fp);
+}
+
+void desk_json_words(FILE *fp, const char *key, const char *words, const char *seps)
+{
+	desk_json_key(fp, key);
+	json_array(fp, words, seps);
+}
+
 static void json_row(struct desk_out *o)
 {
 	if (o->opt.format == DESK_FMT_JSON)
@@ -193,26 +241,9 @@ static void json_row(struct desk_out *o)
 		case DESK_COL_REAL:
 			fputs(c->text.s, o->fp);
 			break;
-		case DESK_COL_LIST: {
-			putc('[', o->fp);
-			const char *p = c->text.s;
-			int first = 1;
-			while (*p) {
-				const char *e = strchr(p, ',');
-				size_t n = e ? (size_t)(e - p) : strlen(p);
-				if (n) {
-					char *item = desk_xstrndup(p, n);
-					if (!first)
-						putc(',', o->fp);
-					desk_json_string(o->fp, item);
-					free(item);
-					first = 0;
-				}
-				p += n + (e ? 1 : 0);
-			}
-			putc(']', o->fp);
+		case DESK_COL_LIST:
+			json_array(o->fp, c->text.s, ",");
 			break;
-		}
 		default:
 			desk_json_string(o->fp, c->text.s);
 		}

@@ -236,11 +236,6 @@ int desk_ticket_create(struct desk *d, const struct desk_ticket_draft *t, int64_
 	return desk_tx_end(d, rc);
 }
 
-static time_t col_time(sqlite3_stmt *st, int i)
-{
-	return sqlite3_column_type(st, i) == SQLITE_NULL ? 0 : (time_t)sqlite3_column_int64(st, i);
-}
-
 int desk_ticket_get(struct desk *d, int64_t id, struct desk_ticket *t)
 {
 	sqlite3_stmt *st = desk_stmt(d,
@@ -258,15 +253,11 @@ int desk_ticket_get(struct desk *d, int64_t id, struct desk_ticket *t)
 	if (!st)
 		return d->err;
 	sqlite3_bind_int64(st, 1, id);
-	int rc = sqlite3_step(st);
-	if (rc == SQLITE_DONE) {
-		sqlite3_reset(st);
+	int rc = desk_step_row(d, st, "reading the ticket");
+	if (rc == DESK_NO_ROW)
 		return desk_error(d, EX_NOINPUT, "no ticket '#%lld'", (long long)id);
-	}
-	if (rc != SQLITE_ROW) {
-		sqlite3_reset(st);
-		return desk_db_fail(d, rc, "reading the ticket");
-	}
+	if (rc)
+		return rc;
 	t->id = sqlite3_column_int64(st, 0);
 	t->subject = desk_col_strdup(st, 1);
 	t->status = desk_col_strdup(st, 2);
@@ -279,11 +270,11 @@ int desk_ticket_get(struct desk *d, int64_t id, struct desk_ticket *t)
 	t->team = desk_col_strdup(st, 9);
 	t->tags = desk_col_strdup(st, 10);
 	t->parent_id = sqlite3_column_int64(st, 11);
-	t->created = col_time(st, 12);
-	t->updated = col_time(st, 13);
-	t->first_response = col_time(st, 14);
-	t->solved = col_time(st, 15);
-	t->closed = col_time(st, 16);
+	t->created = desk_col_time(st, 12);
+	t->updated = desk_col_time(st, 13);
+	t->first_response = desk_col_time(st, 14);
+	t->solved = desk_col_time(st, 15);
+	t->closed = desk_col_time(st, 16);
 	sqlite3_reset(st);
 	return 0;
 }
@@ -317,7 +308,7 @@ int desk_ticket_messages(struct desk *d, int64_t id,
 			.kind = desk_col_text(st, 1),
 			.author = desk_col_text(st, 2),
 			.body = desk_col_text(st, 3),
-			.created = col_time(st, 4),
+			.created = desk_col_time(st, 4),
 		};
 		if ((ret = fn(arg, &m)) != 0)
 			break;

@@ -84,4 +84,13 @@ void desk_put_text(FILE *fp, const char *s);
 /* Write s as a JSON string literal (with quotes). */
 void desk_json_string(FILE *fp, const char *s);
 
+/* Fields of a JSON object, each after the object's first: ,"key":value.
+ * desk_json_str writes null for NULL, desk_json_time null for 0 (ISO 8601
+ * local time with offset otherwise), desk_json_words an array of the words
+ * of `words` split on any character of `seps` (NULL: []). */
+void desk_json_key(FILE *fp, const char *key);
+void desk_json_str(FILE *fp, const char *key, const char *v);
+void desk_json_time(FILE *fp, const char *key, time_t t);
+void desk_json_words(FILE *fp, const char *key, const char *words, const char *seps);
+
 #endif
