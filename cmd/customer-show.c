@@ -115,8 +115,12 @@ static int show_customer(struct cli *c, struct show *s, int64_t id)
 
 	if ((rc = desk_customer_get(&c->d, id, &k)))
 		return rc;
-	char *words[] = { desk_xasprintf("requester:%s", k.email), "sort:-updated" };
-	if ((rc = desk_filter_parse(&c->d, 2, words, &f)))
+	/* built, not parsed: an address may hold characters the filter
+	 * language reads as operators ("=an@example.com") */
+	f = desk_filter_new();
+	f->sort = DESK_F_UPDATED;
+	f->sort_desc = 1;
+	if ((rc = desk_filter_add(&c->d, f, DESK_F_REQUESTER, k.email)))
 		goto out;
 	s->ntickets = 0;
 	if (s->fmt == DESK_FMT_TEXT)
@@ -140,7 +144,6 @@ static int show_customer(struct cli *c, struct show *s, int64_t id)
 	s->shown++;
 out:
 	desk_filter_free(f);
-	free(words[0]);
 	desk_customer_release(&k);
 	return rc;
 }

@@ -50,7 +50,12 @@ static int check_text(struct desk *d, const char *what, const char *s, size_t ma
 
 int desk_team_id(struct desk *d, const char *name, int64_t *id)
 {
-	sqlite3_stmt *st = desk_stmt(d, "SELECT id FROM teams WHERE name = ?1");
+	return desk_team_lookup(d, name, id, NULL);
+}
+
+int desk_team_lookup(struct desk *d, const char *name, int64_t *id, char **stored)
+{
+	sqlite3_stmt *st = desk_stmt(d, "SELECT id, name FROM teams WHERE name = ?1");
 	if (!st)
 		return d->err;
 	sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
@@ -60,6 +65,8 @@ int desk_team_id(struct desk *d, const char *name, int64_t *id)
 	if (rc)
 		return rc;
 	*id = sqlite3_column_int64(st, 0);
+	if (stored)
+		*stored = desk_col_strdup(st, 1);
 	sqlite3_reset(st);
 	return 0;
 }

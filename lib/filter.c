@@ -226,6 +226,28 @@ static int parse_sort(struct parse *P, struct desk_filter *f, const char *v)
 	return bad(P, "cannot sort by '%s' (id, created, updated, priority, status, solved)", v);
 }
 
+struct desk_filter *desk_filter_new(void)
+{
+	struct desk_filter *f = desk_xcalloc(1, sizeof *f);
+	f->sort = DESK_F_ID;
+	return f;
+}
+
+int desk_filter_add(struct desk *d, struct desk_filter *f, enum desk_ffield field, const char *value)
+{
+	struct parse P = { d, value, f->nterms + 1 };
+	f->terms = desk_xrealloc(f->terms, (size_t)(f->nterms + 1) * sizeof *f->terms);
+	struct desk_fterm *t = &f->terms[f->nterms];
+	memset(t, 0, sizeof *t);
+	t->field = field;
+	t->op = DESK_OP_EQ;
+	t->word = f->nterms + 1;
+	int rc = field == DESK_F_TEXT ? (add_value(t, value, strlen(value), 0), 0)
+				      : parse_value(&P, t, value, strlen(value));
+	f->nterms++; /* counted even when bad, so desk_filter_free frees it */
+	return rc;
+}
+
 int desk_filter_parse(struct desk *d, int argc, char *const *argv, struct desk_filter **out)
 {
 	struct desk_filter *f = desk_xcalloc(1, sizeof *f);

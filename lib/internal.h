@@ -42,6 +42,10 @@ int desk_snippet_register(struct desk *d, fts5_api *api);
  * (tests check that filters use indexes). Allocated; caller frees. */
 char *desk_ticket_list_plan(struct desk *d, const struct desk_filter *f);
 
+/* agent.c: desk_team_id, and the name as stored (allocated, caller
+ * frees) when stored is not NULL: names match without regard to case */
+int desk_team_lookup(struct desk *d, const char *name, int64_t *id, char **stored);
+
 /* config.c */
 struct desk_config *desk_config_defaults(void);
 

@@ -6,7 +6,7 @@
 
 #include <stdio.h>
 #include <string.h>
-#include <strings.h>
+#include <stdlib.h>
 
 static int is_unsolved(const char *s)
 {
@@ -114,21 +114,27 @@ static int set_priority(struct desk *d, const struct desk_ticket *t, int prio)
 static int set_team(struct desk *d, const struct desk_ticket *t, const char *team)
 {
 	int64_t team_id = 0;
+	char *stored = NULL;
 	int rc, none = !*team || strcmp(team, "none") == 0;
-	if (!none && (rc = desk_team_id(d, team, &team_id)))
+	if (!none && (rc = desk_team_lookup(d, team, &team_id, &stored)))
 		return rc;
-	if (none ? !t->team : (t->team && strcasecmp(t->team, team) == 0))
+	if (none ? !t->team : (t->team && strcmp(t->team, stored) == 0)) {
+		free(stored);
 		return 0;
+	}
 	sqlite3_stmt *st = desk_stmt(d, "UPDATE tickets SET team_id = ?2, updated = ?3 WHERE id = ?1");
-	if (!st)
+	if (!st) {
+		free(stored);
 		return d->err;
+	}
 	sqlite3_bind_int64(st, 1, t->id);
 	if (!none)
 		sqlite3_bind_int64(st, 2, team_id);
 	sqlite3_bind_int64(st, 3, (sqlite3_int64)d->now);
-	if ((rc = desk_step_done(d, st, "updating the ticket")))
-		return rc;
-	return desk_event_add(d, "ticket", t->id, "team", t->team, none ? NULL : team);
+	if (!(rc = desk_step_done(d, st, "updating the ticket")))
+		rc = desk_event_add(d, "ticket", t->id, "team", t->team, stored); /* the name as stored */
+	free(stored);
+	return rc;
 }
 
 static int change_tag(struct desk *d, int64_t id, const char *tag, int add)

@@ -69,12 +69,13 @@ static int set_first_response(struct desk *d, int64_t id)
 static int follow_up(struct desk *d, const struct desk_ticket *t, const struct desk_message_draft *m,
 		     const char *author, int64_t *new_id)
 {
-	const char *tags[64];
+	const char **tags = NULL;
 	size_t ntags = 0;
 	char *tagbuf = t->tags ? desk_xstrdup(t->tags) : NULL, *save = NULL;
-	for (char *w = tagbuf ? strtok_r(tagbuf, ",", &save) : NULL; w && ntags < 64;
-	     w = strtok_r(NULL, ",", &save))
+	for (char *w = tagbuf ? strtok_r(tagbuf, ",", &save) : NULL; w; w = strtok_r(NULL, ",", &save)) {
+		tags = desk_xrealloc(tags, (ntags + 1) * sizeof *tags);
 		tags[ntags++] = w;
+	}
 	struct desk_ticket_draft nt = {
 		.subject = t->subject, .body = m->body, .body_len = m->len, .requester = author,
 		.priority = desk_priority_name(t->priority), .channel = t->channel, .type = t->type,
@@ -82,6 +83,7 @@ static int follow_up(struct desk *d, const struct desk_ticket *t, const struct d
 	};
 	int rc = desk_ticket_create(d, &nt, new_id);
 	free(tagbuf);
+	free(tags);
 	if (rc)
 		return rc;
 	/* the follow-up stays with the same team */
@@ -97,6 +99,8 @@ static int follow_up(struct desk *d, const struct desk_ticket *t, const struct d
 	char a[24], b[24];
 	snprintf(a, sizeof a, "#%lld", (long long)t->id);
 	snprintf(b, sizeof b, "#%lld", (long long)*new_id);
+	if (t->team && (rc = desk_event_add(d, "ticket", *new_id, "team", NULL, t->team)))
+		return rc;
 	if ((rc = desk_event_add(d, "ticket", *new_id, "follow_up_of", NULL, a)))
 		return rc;
 	return desk_event_add(d, "ticket", t->id, "follow_up", NULL, b);

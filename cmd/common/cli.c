@@ -210,9 +210,25 @@ static void protect_filter_words(struct cli *c, int argc, char **argv)
 			continue;
 		}
 		opts[no++] = w;
-		/* an option's value in the next word ("-n 5", "--db F") */
-		if (o && o->arg == CLI_ARG && i + 1 < argc && !strchr(w, '=') &&
-		    (w[1] == '-' || w[2] == '\0'))
+		/* an option's value in the next word: "--db F", "-n 5", and in a
+		 * cluster of letters "-Ho tsv", where the first letter that takes
+		 * a value takes the rest of the word or, at its end, the next */
+		int takes_next = 0;
+		if (w[1] == '-') {
+			takes_next = o && o->arg == CLI_ARG && !strchr(w, '=');
+		} else {
+			for (const char *l = w + 1; *l; l++) {
+				char one[3] = { '-', *l, '\0' };
+				const struct cli_opt *lo = find_opt(c, one);
+				if (!lo)
+					break;
+				if (lo->arg == CLI_ARG) {
+					takes_next = l[1] == '\0';
+					break;
+				}
+			}
+		}
+		if (takes_next && i + 1 < argc)
 			opts[no++] = argv[++i];
 	}
 	int k = 1;

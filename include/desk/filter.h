@@ -48,4 +48,13 @@ int desk_filter_parse(struct desk *d, int argc, char *const *argv, struct desk_f
 
 void desk_filter_free(struct desk_filter *f);
 
+/* A filter built by a program instead of parsed from words (so stored data
+ * never has to be quoted as filter text): every ticket, in id order, until
+ * terms are added. Allocated; desk_filter_free frees it. */
+struct desk_filter *desk_filter_new(void);
+
+/* Add the term field = value (one value, as written: no operator, no
+ * negation, no list). Returns 0 or EX_DATAERR for a bad value. */
+int desk_filter_add(struct desk *d, struct desk_filter *f, enum desk_ffield field, const char *value);
+
 #endif

@@ -157,4 +157,9 @@ like "$out" "customer-list (deskutils) *" "--version"
 run customer-list --db "$T/absent.db"
 status_is 66 "readers do not create a database"
 
+# an address the filter language would read as an operator still shows
+ticket-new -s "odd address" -r '=odd@example.com' -m hi >/dev/null
+run customer-show '=odd@example.com'
+status_is 0 "customer-show of '=odd@example.com'"
+like "$out" "*odd address*" "with its ticket history"
 done_testing

@@ -40,6 +40,8 @@ is "$(printf '%s' "$out" | cut -f1)" "1" "negated tag with a comparison"
 run ticket-list -H -n 1
 is "$(printf '%s\n' "$out" | head -1)" "id	status	priority	assignee	requester	updated	subject" "-H prints the tsv header"
 is "$(printf '%s\n' "$out" | wc -l | tr -d ' ')" "2" "-n limits the rows"
+run ticket-list -Ho tsv -n1
+is "$(printf '%s\n' "$out" | head -1)" "id	status	priority	assignee	requester	updated	subject" "bundled short options: -Ho tsv"
 run ticket-list -o csv tag:billing
 like "$out" "id,status,priority,assignee,requester,updated,subject*2,new,high,,binh@example.vn,*" "csv"
 run ticket-list -o json tag:vpn

@@ -138,6 +138,22 @@ status_is 65 "a malformed id"
 run ticket-reply 99 -m x
 status_is 66 "a missing ticket"
 
+# --- follow-ups keep the team (logged) and every tag; later messages join
+# the open follow-up; a team is logged as it is stored
+team-add ops >/dev/null
+t70=$(ticket-new -s "many tags" -r mai@example.vn -m x $(i=1; while [ $i -le 70 ]; do printf -- '-t t%d ' $i; i=$((i + 1)); done))
+ticket-update --team OPS -s closed "$t70" >/dev/null
+run ticket-log "$t70" -o tsv
+like "$out" "*team		ops*" "a team change is logged with the stored name"
+f1=$(ticket-comment -m again "$t70")
+f2=$(ticket-comment -m more "$t70")
+is "$f2" "$f1" "a second message joins the open follow-up"
+run ticket-show -o json "$f1"
+is "$(printf '%s' "$out" | grep -o '"t[0-9]*"' | wc -l | tr -d ' ')" "70" "the follow-up keeps all 70 tags"
+like "$out" '*"team":"ops"*' "and the team"
+run ticket-log "$f1" -o tsv
+like "$out" "*team		ops*follow_up_of		#$t70*" "the follow-up's team is in its log"
+
 # --- free text
 run ticket-list "đăng nhập"
 is "$(printf '%s\n' "$out" | cut -f1 | tr '\n' ' ')" "1 2 " "a Vietnamese phrase"
