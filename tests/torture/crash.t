@@ -22,7 +22,7 @@ n=0
 while [ "$kills" -lt "$KILLS" ] && [ "$n" -lt $((KILLS * 20)) ]; do
 	n=$((n + 1))
 	delay=$(printf '0.%03d' $((RANDOM % 8)))
-	case $((RANDOM % 4)) in
+	case $((RANDOM % 5)) in
 	0) ticket-new -s "crash $n" -r "c$((n % 7))@example.com" -t "t$((n % 5))" -m "crash body $n" >"$T/out" 2>"$T/err" &
 	   what=new ;;
 	1) id=$((RANDOM % 30 + 1))
@@ -33,15 +33,29 @@ while [ "$kills" -lt "$KILLS" ] && [ "$n" -lt $((KILLS * 20)) ]; do
 	3) # bulk: one transaction per ticket, killed part way through the pipeline
 	   (ticket-list -o tsv | ticket-update -t "+bulk$n" -p high) >"$T/out" 2>"$T/err" &
 	   what=bulk ;;
+	4) # bulk intake: a long pipeline of ticket-new, killed part way through
+	   (for j in 1 2 3 4 5 6 7 8 9 10; do
+		ticket-new -s "intake $n.$j" -r "c$j@example.com" -m "intake body $n.$j" || exit 1
+	   done) >"$T/out" 2>"$T/err" &
+	   what=intake ;;
 	esac
 	pid=$!
 	sleep "$delay"
 	kill -9 "$pid" 2>/dev/null
 	[ "$what" = bulk ] && pkill -9 -f "ticket-update -t \+bulk$n" 2>/dev/null
+	[ "$what" = intake ] && pkill -9 -f "ticket-new -s intake $n\." 2>/dev/null
 	wait "$pid" 2>/dev/null
 	rc=$?
 	# only a writer that really died of SIGKILL counts as a kill
 	[ "$rc" -eq 137 ] && kills=$((kills + 1))
+	# every id the intake printed was committed first, killed or not
+	if [ "$what" = intake ]; then
+		j=0
+		while read -r id; do
+			j=$((j + 1))
+			printf '%s\tintake %s.%s\n' "$id" "$n" "$j" >>"$T/ok-tickets"
+		done <"$T/out"
+	fi
 	if [ "$rc" -eq 0 ]; then
 		finished=$((finished + 1))
 		case $what in
