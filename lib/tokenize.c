@@ -87,23 +87,24 @@ static uint32_t next_cp(const unsigned char **pp, const unsigned char *end)
 	return c;
 }
 
-static void put_cp(char *buf, int *n, uint32_t c, const unsigned char *src, int srclen)
+/* Append c folded to buf; 0 when it does not fit. A long word is cut by
+ * the bytes of its folded form, at the first character that does not fit,
+ * so that tokenizing a token again gives the same token. */
+static int put_cp(char *buf, int *n, uint32_t c, const unsigned char *src, int srclen)
 {
-	if (*n + 4 > TOKEN_MAX)
-		return;
-	if (c < 0x80) {
-		buf[(*n)++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
-		return;
+	char one = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+	const char *out = &one;
+	size_t k = 1;
+	if (c >= 0x80) {
+		const char *f = fold_lookup(c);
+		out = f ? f : (const char *)src;
+		k = f ? strlen(f) : (size_t)srclen;
 	}
-	const char *f = fold_lookup(c);
-	if (f) {
-		size_t k = strlen(f);
-		memcpy(buf + *n, f, k);
-		*n += (int)k;
-		return;
-	}
-	memcpy(buf + *n, src, (size_t)srclen);
-	*n += srclen;
+	if (*n + (int)k > TOKEN_MAX)
+		return 0;
+	memcpy(buf + *n, out, k);
+	*n += (int)k;
+	return 1;
 }
 
 int desk_tokenize(const char *text, int n,
@@ -140,17 +141,17 @@ int desk_tokenize(const char *text, int n,
 		}
 		if (!is_word(c))
 			continue;
-		int len = 0;
+		int len = 0, full = 0;
 		const unsigned char *last = p;
 		if (!is_combining(c))
-			put_cp(buf, &len, c, start, (int)(p - start));
+			full = !put_cp(buf, &len, c, start, (int)(p - start));
 		while (p < end) {
 			const unsigned char *q = p;
 			uint32_t d = next_cp(&q, end);
 			if (!is_word(d) || is_cjk(d))
 				break;
-			if (!is_combining(d))
-				put_cp(buf, &len, d, p, (int)(q - p));
+			if (!full && !is_combining(d))
+				full = !put_cp(buf, &len, d, p, (int)(q - p));
 			p = q;
 			last = q;
 		}
