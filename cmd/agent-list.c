@@ -40,7 +40,6 @@ static int row(void *arg, const struct desk_agent *a)
 int main(int argc, char **argv)
 {
 	struct cli c;
-	struct desk_out_opts oo;
 	const char *team = NULL;
 	int ch, all = 0;
 
@@ -58,15 +57,8 @@ int main(int argc, char **argv)
 	int64_t tid;
 	if (team && desk_team_id(&c.d, team, &tid))
 		cli_die(&c);
-	cli_out_opts(&c, &oo, DESK_FMT_AUTO);
-	struct desk_out *o = desk_out_new(stdout, &oo, cols, (int)(sizeof cols / sizeof cols[0]));
-	int rc = desk_agent_list(&c.d, team, all, row, o);
-	if (!rc)
-		rc = desk_out_finish(o);
-	desk_out_free(o);
-	if (rc && rc != EX_IOERR)
-		cli_die(&c);
-	rc = cli_finish_stdout(&c, rc);
+	struct desk_out *o = cli_list_begin(&c, cols, (int)(sizeof cols / sizeof cols[0]), NULL);
+	int rc = cli_list_end(&c, o, desk_agent_list(&c.d, team, all, row, o));
 	cli_release(&c);
 	return rc;
 }

@@ -37,7 +37,6 @@ static int row(void *arg, const struct desk_customer_row *r)
 int main(int argc, char **argv)
 {
 	struct cli c;
-	struct desk_out_opts oo;
 	const char *org = NULL, *word = NULL;
 	int ch, rc;
 
@@ -52,17 +51,8 @@ int main(int argc, char **argv)
 	if (optind < argc)
 		word = argv[optind];
 	cli_open(&c, DESK_OPEN_READ);
-	cli_out_opts(&c, &oo, DESK_FMT_AUTO);
-	struct desk_out *o = desk_out_new(stdout, &oo, cols, (int)(sizeof cols / sizeof cols[0]));
-	rc = desk_customer_list(&c.d, org, word, row, o);
-	if (!rc)
-		rc = desk_out_finish(o);
-	desk_out_free(o);
-	if (rc == EX_IOERR && !c.d.err)
-		desk_error(&c.d, EX_IOERR, "cannot write the listing");
-	if (rc)
-		cli_die(&c);
-	rc = cli_finish_stdout(&c, 0);
+	struct desk_out *o = cli_list_begin(&c, cols, (int)(sizeof cols / sizeof cols[0]), NULL);
+	rc = cli_list_end(&c, o, desk_customer_list(&c.d, org, word, row, o));
 	cli_release(&c);
 	return rc;
 }

@@ -23,13 +23,12 @@ int main(int argc, char **argv)
 	if (desk_db_analyze(&c.d))
 		cli_die(&c);
 	const char *why;
-	const char *want = desk_db_journal_mode(&why);
+	desk_db_journal_mode(&why);
 	printf("database: %s\n", c.d.db_path);
 	printf("schema: %d\n", desk_db_schema_version(&c.d));
 	printf("journal: %s\n", desk_db_journal_mode_current(&c.d));
 	printf("sqlite: %s\n", sqlite3_libversion());
 	printf("why: %s\n", why);
-	(void)want;
 	int rc = cli_finish_stdout(&c, 0);
 	cli_release(&c);
 	return rc;

@@ -58,7 +58,6 @@ int main(int argc, char **argv)
 {
 	struct cli c;
 	struct desk_kb_filter f = { 0 };
-	struct desk_out_opts oo;
 	int ch;
 
 	cli_init(&c, "kb-list", "List knowledge-base articles, id first, with their use counts.",
@@ -78,15 +77,8 @@ int main(int argc, char **argv)
 	if (f.audience && strcmp(f.audience, "internal") && strcmp(f.audience, "public"))
 		cli_usage_error(&c, "bad audience '%s' (internal, public)", f.audience);
 	cli_open(&c, DESK_OPEN_READ);
-	cli_out_opts(&c, &oo, DESK_FMT_AUTO);
-	struct desk_out *o = desk_out_new(stdout, &oo, cols, (int)(sizeof cols / sizeof cols[0]));
-	int rc = desk_kb_list(&c.d, &f, row, o);
-	if (!rc)
-		rc = desk_out_finish(o);
-	desk_out_free(o);
-	if (rc && rc != EX_IOERR)
-		cli_die(&c);
-	rc = cli_finish_stdout(&c, rc);
+	struct desk_out *o = cli_list_begin(&c, cols, (int)(sizeof cols / sizeof cols[0]), NULL);
+	int rc = cli_list_end(&c, o, desk_kb_list(&c.d, &f, row, o));
 	cli_release(&c);
 	return rc;
 }

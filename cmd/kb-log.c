@@ -44,7 +44,6 @@ static int log_one(struct cli *c, int64_t id, void *arg)
 int main(int argc, char **argv)
 {
 	struct cli c;
-	struct desk_out_opts oo;
 	struct job j;
 
 	cli_init(&c, "kb-log", "Print the versions of knowledge-base articles: who wrote each, when.",
@@ -54,13 +53,10 @@ int main(int argc, char **argv)
 	while (cli_getopt(&c, argc, argv) != -1)
 		;
 	cli_open(&c, DESK_OPEN_READ);
-	cli_out_opts(&c, &oo, DESK_FMT_AUTO);
-	j.o = desk_out_new(stdout, &oo, cols, (int)(sizeof cols / sizeof cols[0]));
-	int rc = cli_each_id(&c, argc, argv, log_one, &j);
-	if (desk_out_finish(j.o) && !rc)
-		rc = EX_IOERR;
-	desk_out_free(j.o);
-	rc = cli_finish_stdout(&c, rc);
+	j.o = cli_list_begin(&c, cols, (int)(sizeof cols / sizeof cols[0]), NULL);
+	int rc = cli_each_id(&c, argc, argv, log_one, &j); /* each id's failure is reported */
+	int orc = cli_list_end(&c, j.o, 0);
+	rc = orc ? orc : rc;
 	cli_release(&c);
 	return rc;
 }

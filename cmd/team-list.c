@@ -30,7 +30,6 @@ static int row(void *arg, const struct desk_team *t)
 int main(int argc, char **argv)
 {
 	struct cli c;
-	struct desk_out_opts oo;
 
 	cli_init(&c, "team-list", "List the teams with their active agents and open tickets.",
 		 "[-o FORMAT] [-H] [--db FILE]", opts);
@@ -39,15 +38,8 @@ int main(int argc, char **argv)
 	if (optind < argc)
 		cli_usage_error(&c, "unexpected argument '%s'", argv[optind]);
 	cli_open(&c, DESK_OPEN_READ);
-	cli_out_opts(&c, &oo, DESK_FMT_AUTO);
-	struct desk_out *o = desk_out_new(stdout, &oo, cols, (int)(sizeof cols / sizeof cols[0]));
-	int rc = desk_team_list(&c.d, row, o);
-	if (!rc)
-		rc = desk_out_finish(o);
-	desk_out_free(o);
-	if (rc && rc != EX_IOERR)
-		cli_die(&c);
-	rc = cli_finish_stdout(&c, rc);
+	struct desk_out *o = cli_list_begin(&c, cols, (int)(sizeof cols / sizeof cols[0]), NULL);
+	int rc = cli_list_end(&c, o, desk_team_list(&c.d, row, o));
 	cli_release(&c);
 	return rc;
 }

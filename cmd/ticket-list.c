@@ -70,24 +70,12 @@ int main(int argc, char **argv)
 	if (limit)
 		f->limit = limit;
 	cli_open(&c, DESK_OPEN_READ);
-	cli_out_opts(&c, &oo, DESK_FMT_AUTO);
+	struct desk_out *o = cli_list_begin(&c, cols, (int)(sizeof cols / sizeof cols[0]), &oo);
+	/* tags cost a lookup per row: only json shows them */
 	int json = oo.format == DESK_FMT_JSON || oo.format == DESK_FMT_JSONL;
-	struct desk_out *o = desk_out_new(stdout, &oo, cols, (int)(sizeof cols / sizeof cols[0]));
 	rc = desk_ticket_list(&c.d, f, json, row, o);
 	desk_filter_free(f);
-	if (rc == EX_IOERR) {
-		desk_out_free(o);
-		desk_error(&c.d, EX_IOERR, "cannot write the listing");
-		cli_die(&c);
-	}
-	if (rc)
-		cli_die(&c);
-	rc = desk_out_finish(o);
-	desk_out_free(o);
-	if (rc) {
-		desk_error(&c.d, EX_IOERR, "cannot write the listing");
-		cli_die(&c);
-	}
+	rc = cli_list_end(&c, o, rc);
 	cli_release(&c);
-	return 0;
+	return rc;
 }

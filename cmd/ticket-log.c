@@ -47,7 +47,6 @@ static int log_one(struct cli *c, int64_t id, void *arg)
 int main(int argc, char **argv)
 {
 	struct cli c;
-	struct desk_out_opts oo;
 
 	cli_init(&c, "ticket-log", "Print the history of tickets: who changed what, when.",
 		 "[-o FORMAT] [-H] [--db FILE] [ID...]", opts);
@@ -55,13 +54,10 @@ int main(int argc, char **argv)
 	while (cli_getopt(&c, argc, argv) != -1)
 		;
 	cli_open(&c, DESK_OPEN_READ);
-	cli_out_opts(&c, &oo, DESK_FMT_AUTO);
-	struct desk_out *o = desk_out_new(stdout, &oo, cols, (int)(sizeof cols / sizeof cols[0]));
-	int rc = cli_each_id(&c, argc, argv, log_one, o);
-	if (desk_out_finish(o) && !rc)
-		rc = EX_IOERR;
-	desk_out_free(o);
-	rc = cli_finish_stdout(&c, rc);
+	struct desk_out *o = cli_list_begin(&c, cols, (int)(sizeof cols / sizeof cols[0]), NULL);
+	int rc = cli_each_id(&c, argc, argv, log_one, o); /* each id's failure is reported */
+	int orc = cli_list_end(&c, o, 0);
+	rc = orc ? orc : rc;
 	cli_release(&c);
 	return rc;
 }

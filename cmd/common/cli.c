@@ -586,6 +586,29 @@ long cli_count(struct cli *c, const char *opt, const char *s)
 	return n;
 }
 
+static int set_status(struct cli *c, int64_t id, void *arg)
+{
+	struct desk_ticket_change ch = { .status = arg };
+	return desk_ticket_update(&c->d, id, &ch);
+}
+
+static const struct cli_opt status_opts[] = {
+	CLI_OPT_DB, CLI_OPT_QUIET, CLI_OPT_HELP, CLI_OPT_VERSION, CLI_OPT_END,
+};
+
+int cli_status_command(int argc, char **argv, const char *prog, const char *summary, const char *status)
+{
+	struct cli c;
+	cli_init(&c, prog, summary, "[--db FILE] [ID...]", status_opts);
+	c.operands = "ids";
+	while (cli_getopt(&c, argc, argv) != -1)
+		;
+	cli_open(&c, DESK_OPEN_READ);
+	int rc = cli_finish_stdout(&c, cli_each_id(&c, argc, argv, set_status, (void *)status));
+	cli_release(&c);
+	return rc;
+}
+
 struct message_job {
 	struct desk_message_draft m;
 	int print_id;
@@ -663,9 +686,29 @@ int cli_message_command(int argc, char **argv, enum desk_msg_kind kind)
 	return rc;
 }
 
+struct desk_out *cli_list_begin(struct cli *c, const struct desk_column *cols, int ncols,
+				struct desk_out_opts *oo)
+{
+	struct desk_out_opts opts;
+	cli_out_opts(c, &opts, DESK_FMT_AUTO);
+	if (oo)
+		*oo = opts;
+	return desk_out_new(stdout, &opts, cols, ncols);
+}
+
+int cli_list_end(struct cli *c, struct desk_out *o, int rc)
+{
+	if (!rc)
+		rc = desk_out_finish(o);
+	desk_out_free(o);
+	if (rc && rc != EX_IOERR)
+		cli_die(c);
+	return cli_finish_stdout(c, rc);
+}
+
 int cli_finish_stdout(struct cli *c, int rc)
 {
-	if (fflush(stdout) != 0 || ferror(stdout)) {
+	if (fflush(stdout) != 0 || ferror(stdout) || rc == EX_IOERR) {
 		fprintf(stderr, "%s: cannot write to stdout: %s\n", c->prog, strerror(errno));
 		return EX_IOERR;
 	}

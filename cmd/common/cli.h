@@ -148,8 +148,22 @@ int cli_each_id(struct cli *c, int argc, char **argv,
 /* main() of ticket-reply, ticket-note and ticket-comment. */
 int cli_message_command(int argc, char **argv, enum desk_msg_kind kind);
 
+/* Start a listing on stdout with the command's -o, -H and --color (oo,
+ * when not NULL, receives the options chosen). Allocated; cli_list_end
+ * frees it. */
+struct desk_out *cli_list_begin(struct cli *c, const struct desk_column *cols, int ncols,
+				struct desk_out_opts *oo);
+
+/* End a listing; rc is what producing it returned. A library error is
+ * printed and exits with its status; otherwise the status is 0, or 74 with
+ * a message when stdout could not be written. Frees o. */
+int cli_list_end(struct cli *c, struct desk_out *o, int rc);
+
 /* Flush stdout; on failure say so and return EX_IOERR, else rc. */
 int cli_finish_stdout(struct cli *c, int rc);
+
+/* main() of ticket-close and ticket-reopen: move each ticket to status. */
+int cli_status_command(int argc, char **argv, const char *prog, const char *summary, const char *status);
 
 /* Parse -n N style counts: a whole number above 0, else exit 64. */
 long cli_count(struct cli *c, const char *opt, const char *s);

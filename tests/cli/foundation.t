@@ -64,6 +64,16 @@ like "$out" '\[*"id":2,*"messages":\[{"id":2,"kind":"customer","author":"binh@ex
 run ticket-show '#3'
 like "$out" "#3  Printer jam*" "'#3' is ticket 3"
 
+# --- an output that cannot be written: 74 and a message, never silence
+if [ -w /dev/full ]; then
+	for cmd in "ticket-list" "ticket-list -o json" "ticket-show 1" "ticket-log 1" "desk-init"; do
+		$cmd >/dev/full 2>"$T/e"
+		rc=$?
+		status_is 74 "$cmd to a full disk"
+		like "$(cat "$T/e")" "*: cannot write to stdout: *" "$cmd says it could not write"
+	done
+fi
+
 # --- bad ids: malformed 65, missing 66, mixed 1
 for bad in 0 -1 abc 99999999999999999999 12abc; do
 	run ticket-show -- "$bad"
