@@ -85,16 +85,7 @@ int main(int argc, char **argv)
 		fail("BEGIN IMMEDIATE");
 	/* lib/ticket.c: desk_ticket_get */
 	sqlite3_stmt *tk = stmt(
-		"SELECT t.id, t.subject, t.status, t.priority, t.type, t.channel, c.email, c.name,"
-		"  a.login, tm.name,"
-		"  (SELECT group_concat(tag, ',') FROM (SELECT tag FROM ticket_tags"
-		"     WHERE ticket_id = t.id ORDER BY tag)),"
-		"  t.parent_id, t.created, t.updated, t.first_response, t.solved, t.closed"
-		" FROM tickets t"
-		" LEFT JOIN customers c ON c.id = t.requester_id"
-		" LEFT JOIN agents a ON a.id = t.assignee_id"
-		" LEFT JOIN teams tm ON tm.id = t.team_id"
-		" WHERE t.id = ?1");
+		FLOOR_TICKET_GET);
 	sqlite3_bind_int64(tk, 1, id);
 	if (sqlite3_step(tk) != SQLITE_ROW)
 		fail("reading the ticket");

@@ -28,6 +28,19 @@
 
 #define FLOOR_APPLICATION_ID 0x4445534b /* "DESK" */
 
+/* lib/ticket.c desk_ticket_get: how every command reads a ticket */
+#define FLOOR_TICKET_GET \
+	"SELECT t.id, t.subject, t.status, t.priority, t.type, t.channel, c.email, c.name," \
+	"  a.login, tm.name," \
+	"  (SELECT group_concat(tag, ',') FROM (SELECT tag FROM ticket_tags" \
+	"     WHERE ticket_id = t.id ORDER BY tag))," \
+	"  t.parent_id, t.created, t.updated, t.first_response, t.solved, t.closed" \
+	" FROM tickets t" \
+	" LEFT JOIN customers c ON c.id = t.requester_id" \
+	" LEFT JOIN agents a ON a.id = t.assignee_id" \
+	" LEFT JOIN teams tm ON tm.id = t.team_id" \
+	" WHERE t.id = ?1"
+
 static sqlite3 *db;
 static const char *floor_prog;
 
