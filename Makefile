@@ -49,7 +49,8 @@ LIBS = $(YAML_LIBS) $(SQLITE_LIBS)
 CMOCKA_CFLAGS = $(shell $(PKG_CONFIG) --cflags cmocka 2>/dev/null)
 CMOCKA_LIBS = $(shell $(PKG_CONFIG) --libs cmocka 2>/dev/null)
 
-LIB_SRC := $(sort $(wildcard lib/*.c))
+# lib/ holds the text core and store; each subsystem of the desk has a folder
+LIB_SRC := $(sort $(wildcard lib/*.c lib/*/*.c))
 LIB_OBJ := $(LIB_SRC:lib/%.c=$(B)/lib/%.o)
 CMD_SRC := $(sort $(wildcard cmd/*.c))
 COMMANDS := $(CMD_SRC:cmd/%.c=%)
@@ -68,7 +69,7 @@ all: $(BINS)
 
 $(B)/lib/%.o: lib/%.c
 	@mkdir -p $(@D)
-	$(CC) $(DESK_CFLAGS) $(CFLAGS) $(CPPFLAGS) -MMD -MP -c -o $@ $<
+	$(CC) $(DESK_CFLAGS) -Ilib $(CFLAGS) $(CPPFLAGS) -MMD -MP -c -o $@ $<
 
 $(B)/libdesk.a: $(LIB_OBJ)
 	@rm -f $@
@@ -98,7 +99,7 @@ $(B)/tests/unit_util.o: tests/unit/unit_util.c
 	@mkdir -p $(@D)
 	$(CC) $(DESK_CFLAGS) $(CMOCKA_CFLAGS) -Ilib $(CFLAGS) $(CPPFLAGS) -MMD -MP -c -o $@ $<
 
--include $(LIB_OBJ:.o=.d) $(B)/cmd/*.d $(B)/tests/*.d
+-include $(LIB_OBJ:.o=.d) $(wildcard $(B)/cmd/*.d $(B)/tests/*.d)
 
 # The dependency step: pkg-config must find sqlite3, yaml-0.1 and cmocka.
 deps:

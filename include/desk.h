@@ -18,5 +18,6 @@
 #include "desk/files.h"
 #include "desk/customer.h"
 #include "desk/frontmatter.h"
+#include "desk/tz.h"
 
 #endif
