@@ -10,8 +10,7 @@ mkdir -p "$demo"
 export DESK_DB="$demo/desk.db" TZ="${TZ:-Asia/Ho_Chi_Minh}"
 export DESK_CONFIG="$demo/desk.yaml"
 cat >"$DESK_CONFIG" <<'YAML'
-# the demo desk's configuration (see desk.yaml(5))
-desk_name: Acme Support
+# the demo agent's personal configuration (see desk.yaml(5))
 defaults:
   priority: normal
   channel: email
@@ -26,6 +25,16 @@ at() { DESK_NOW="${day}T$1:00"; export DESK_NOW; }
 
 say desk-init
 desk-init
+
+# what the team decided: calendars (and, later, SLA targets, routing, ...)
+here=$(cd "$(dirname "$0")" && pwd)
+at 07:55
+say desk-policy load examples/policy.yaml
+desk-policy load "$here/policy.yaml"
+say desk-calendar hcm --from "$day" --to "${day}T23:59"
+desk-calendar hcm --from "$day" --to "${day}T23:59"
+say desk-calendar hcm --add 4h --at "${day}T16:00"
+desk-calendar hcm --add 4h --at "${day}T16:00"
 
 # the team and its knowledge base
 team-add billing -d "Invoices, refunds, payments" 

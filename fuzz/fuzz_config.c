@@ -5,9 +5,8 @@
  *  - the load returns 0 or EX_CONFIG "fuzz.yaml:LINE...", with a message
  *    that is valid UTF-8 when the input is, and then leaves d->cfg as it
  *    was;
- *  - a loaded configuration holds only values its keys accept: desk_name
- *    non-empty UTF-8, busy_timeout 0..3600000 (and applied to the
- *    context), defaults a known priority, channel and type, paths
+ *  - a loaded configuration holds only values its keys accept:
+ *    busy_timeout 0..3600000 (and applied to the context), defaults a known priority, channel and type, paths
  *    non-empty and absolute when the file's were absolute or ~;
  *  - nothing allocated is left behind (the configuration is reset each run).
  */
@@ -58,7 +57,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	const struct desk_config *c = d->cfg;
 	FZ_CHECK(c != NULL, "no configuration after a load");
 	FZ_CHECK(c->path && strcmp(c->path, NAME) == 0, "path '%s'", c->path ? c->path : "(null)");
-	check_str("desk_name", c->desk_name, 0);
 	FZ_CHECK(c->busy_timeout >= 0 && c->busy_timeout <= 3600000, "busy_timeout %ld", c->busy_timeout);
 	FZ_CHECK(d->busy_timeout_ms == (int)c->busy_timeout, "busy_timeout %ld not applied (%d)",
 		 c->busy_timeout, d->busy_timeout_ms);
@@ -68,7 +66,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	FZ_CHECK(c->default_channel && desk_channel_valid(c->default_channel), "defaults.channel");
 	FZ_CHECK(c->default_type && desk_type_valid(c->default_type), "defaults.type");
 	check_str("database", c->database, 1);
-	check_str("hooks_dir", c->hooks_dir, 1);
 	FZ_CHECK(desk_config_database(c) == c->database, "desk_config_database");
 	/* "~/x" is $HOME/x; "/x" stays; anything else is relative to "fuzz.yaml",
 	 * which has no directory part, so stays as written */

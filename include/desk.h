@@ -19,5 +19,9 @@
 #include "desk/customer.h"
 #include "desk/frontmatter.h"
 #include "desk/tz.h"
+#include "desk/policy.h"
+#include "desk/calendar.h"
+#include "desk/sha256.h"
+#include "desk/textdiff.h"
 
 #endif

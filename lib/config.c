@@ -14,7 +14,8 @@
 #include <unistd.h>
 #include <yaml.h>
 
-enum cfg_type { CFG_STR, CFG_PATH, CFG_INT, CFG_MAP };
+/* CFG_MOVED: a key that moved to the team policy: a warning, ignored */
+enum cfg_type { CFG_STR, CFG_PATH, CFG_INT, CFG_MAP, CFG_MOVED };
 
 struct cfg_key {
 	const char *name;        /* dotted: "defaults.priority" */
@@ -32,8 +33,8 @@ static int check_type(const char *v) { return desk_type_valid(v); }
 #define OFF(f) offsetof(struct desk_config, f)
 static const struct cfg_key keys[] = {
 	{ "database", CFG_PATH, OFF(database), 0, 0, NULL, NULL },
-	{ "hooks_dir", CFG_PATH, OFF(hooks_dir), 0, 0, NULL, NULL },
-	{ "desk_name", CFG_STR, OFF(desk_name), 0, 0, NULL, NULL },
+	{ "hooks_dir", CFG_MOVED, 0, 0, 0, NULL, NULL },
+	{ "desk_name", CFG_MOVED, 0, 0, 0, NULL, NULL },
 	{ "busy_timeout", CFG_INT, OFF(busy_timeout), 0, 3600000, NULL, NULL },
 	{ "defaults", CFG_MAP, 0, 0, 0, NULL, NULL },
 	{ "defaults.priority", CFG_STR, OFF(default_priority), 0, 0, check_priority,
@@ -48,7 +49,6 @@ static const struct cfg_key keys[] = {
 struct desk_config *desk_config_defaults(void)
 {
 	struct desk_config *c = desk_xcalloc(1, sizeof *c);
-	c->desk_name = desk_xstrdup("Support");
 	c->busy_timeout = DESK_DEFAULT_BUSY_TIMEOUT_MS;
 	c->default_priority = desk_xstrdup("normal");
 	c->default_channel = desk_xstrdup("web");
@@ -62,8 +62,6 @@ void desk_config_free(struct desk_config *c)
 		return;
 	free(c->path);
 	free(c->database);
-	free(c->hooks_dir);
-	free(c->desk_name);
 	free(c->default_priority);
 	free(c->default_channel);
 	free(c->default_type);
@@ -177,6 +175,9 @@ static int load_mapping(struct loader *L, yaml_node_t *map, const char *prefix)
 		if (!k) {
 			desk_warn(L->d, "%s:%lu: unknown key '%s' ignored", L->name,
 				  (unsigned long)kn->start_mark.line + 1, full);
+		} else if (k->type == CFG_MOVED) {
+			desk_warn(L->d, "%s:%lu: key '%s' belongs to the team policy now (desk-policy(5)); ignored",
+				  L->name, (unsigned long)kn->start_mark.line + 1, full);
 		} else if (k->type == CFG_MAP) {
 			if (vn->type == YAML_MAPPING_NODE)
 				rc = load_mapping(L, vn, full);

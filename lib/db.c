@@ -384,6 +384,14 @@ void desk_db_close(struct desk *d)
 	}
 	free(d->db_path);
 	d->db_path = NULL;
+	/* the policy read from this database goes with it */
+	if (d->policy_release)
+		d->policy_release(d->policy);
+	d->policy = NULL;
+	d->policy_release = NULL;
+	d->policy_rc = 0;
+	free(d->policy_msg);
+	d->policy_msg = NULL;
 	d->tx_depth = 0;
 	d->tx_failed = 0;
 }

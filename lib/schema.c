@@ -183,6 +183,25 @@ static const char *const migrations[] = {
 	"CREATE INDEX kb_links_article ON kb_links(article_id);\n"
 	"CREATE VIRTUAL TABLE kb_fts USING fts5(title, tags, body, content='kb_articles',\n"
 	"  content_rowid='id', tokenize='desk');\n",
+
+	/* 3 -> 4: the team policy (desk-policy(5)): every version of the one
+	 * YAML document, append-only. effective is desk time ($DESK_NOW may
+	 * move it) from which the version is in force; real_at the wall clock
+	 * of the load, so a version cannot be quietly backdated. */
+	"CREATE TABLE policy_versions (\n"
+	"  version INTEGER PRIMARY KEY,\n"
+	"  effective INTEGER NOT NULL,\n"
+	"  real_at INTEGER NOT NULL,\n"
+	"  author TEXT NOT NULL,\n"
+	"  source TEXT NOT NULL,\n"
+	"  sha256 TEXT NOT NULL,\n"
+	"  text TEXT NOT NULL\n"
+	");\n"
+	"CREATE INDEX policy_versions_effective ON policy_versions(effective, version);\n"
+	"CREATE TRIGGER policy_versions_append_only_update BEFORE UPDATE ON policy_versions\n"
+	"  BEGIN SELECT RAISE(ABORT, 'policy versions are append-only'); END;\n"
+	"CREATE TRIGGER policy_versions_append_only_delete BEFORE DELETE ON policy_versions\n"
+	"  BEGIN SELECT RAISE(ABORT, 'policy versions are append-only'); END;\n",
 };
 
 #define NMIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))

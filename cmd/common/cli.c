@@ -373,6 +373,15 @@ static void complete(struct cli *c)
 		rc = desk_team_list(&c->d, print_completion_team, NULL);
 	else if (strcmp(w, "roles") == 0)
 		print_list(desk_roles);
+	else if (strcmp(w, "calendars") == 0) {
+		const struct desk_policy *p;
+		if ((rc = desk_policy_current(&c->d, &p)) == 0)
+			for (size_t i = 0; i < p->ncals; i++)
+				printf("%s\t%s\n", desk_calendar_name(p->cals[i]), desk_calendar_zone(p->cals[i]));
+	} else if (strcmp(w, "policy-commands") == 0) {
+		static const char *const subs[] = { "check", "load", "show", "log", "diff", NULL };
+		print_list(subs);
+	}
 	else if (strcmp(w, "ids") == 0) {
 		struct desk_filter *f = NULL;
 		char *words[] = { "status:unsolved", "sort:-updated" };
@@ -383,7 +392,7 @@ static void complete(struct cli *c)
 		desk_filter_free(f);
 	} else {
 		cli_usage_error(c, "cannot complete '%s' (statuses, priorities, channels, types, formats, "
-				"roles, ids, agents, teams)", w);
+				"roles, ids, agents, teams, calendars, policy-commands)", w);
 	}
 	cli_release(c);
 	exit(rc ? EX_SOFTWARE : 0);
@@ -394,6 +403,12 @@ void cli_open(struct cli *c, int flags)
 	cli_config(c);
 	if (desk_open(&c->d, c->db_path, flags))
 		cli_die(c);
+	/* The team policy in force, read once for the whole process. A stored
+	 * version this build cannot read (EX_CONFIG) is remembered and
+	 * reported by what needs the policy; the rest of the desk still works. */
+	int rc = desk_policy_current(&c->d, NULL);
+	if (rc && rc != EX_CONFIG)
+		cli_die(c);
 }
 
 /* --complete WHAT, answered as soon as the options are read, so a command's
@@ -401,7 +416,7 @@ void cli_open(struct cli *c, int flags)
 static void complete_now(struct cli *c)
 {
 	if (strcmp(c->complete, "ids") == 0 || strcmp(c->complete, "agents") == 0 ||
-	    strcmp(c->complete, "teams") == 0) {
+	    strcmp(c->complete, "teams") == 0 || strcmp(c->complete, "calendars") == 0) {
 		if (c->init_rc || desk_config_load(&c->d, NULL) ||
 		    desk_open(&c->d, c->db_path, DESK_OPEN_READ)) {
 			cli_release(c);

@@ -1,5 +1,7 @@
 /*
- * config.h - the one YAML configuration file (see desk.yaml(5)).
+ * config.h - the personal YAML configuration file (see desk.yaml(5)): which
+ * database, how long to wait for its lock, defaults for what one agent
+ * types. What the team decides lives in the team policy (policy.h).
  */
 #ifndef DESK_CONFIG_H
 #define DESK_CONFIG_H
@@ -9,8 +11,6 @@
 struct desk_config {
 	char *path;             /* the file loaded, NULL when built-in defaults */
 	char *database;         /* database: (absolute, ~ expanded), or NULL */
-	char *hooks_dir;        /* hooks_dir: or NULL */
-	char *desk_name;        /* desk_name: shown in mail subjects, default "Support" */
 	long busy_timeout;      /* busy_timeout: milliseconds a writer waits for the lock */
 	char *default_priority; /* defaults.priority for new tickets */
 	char *default_channel;  /* defaults.channel */

@@ -23,6 +23,7 @@
 
 struct sqlite3;
 struct desk_config;
+struct desk_policy;
 
 struct desk {
 	struct sqlite3 *db;          /* open database, or NULL */
@@ -37,6 +38,10 @@ struct desk {
 	char *actor;                 /* Unix account acting, resolved lazily */
 	int err;                     /* status of the last error, 0 when none */
 	char errmsg[1024];           /* message of the last error */
+	struct desk_policy *policy;  /* the team policy in force, read once (lib/policy/store.c) */
+	void (*policy_release)(struct desk_policy *); /* frees policy; dropped with the database */
+	int policy_rc;               /* reading it failed with this status... */
+	char *policy_msg;            /* ...and this message (allocated) */
 	void (*warn)(struct desk *, const char *msg); /* warning sink, may be NULL */
 	void *warn_arg;
 };

@@ -9,7 +9,7 @@ count() { ticket-list | wc -l | tr -d ' '; }
 run desk-init
 status_is 0 "desk-init creates the database"
 like "$out" "database: $DESK_DB*" "desk-init prints the path"
-like "$out" "*schema: 3*" "desk-init prints the schema version"
+like "$out" "*schema: 4*" "desk-init prints the schema version"
 like "$out" "*journal: truncate*why: SQLite older than 3.51.3*" "desk-init reports the journal mode and why"
 run desk-init
 status_is 0 "desk-init again is harmless"
@@ -151,15 +151,15 @@ rm -f "$XDG_CONFIG_HOME/deskutils/desk.yaml"
 is "$(stat -c %a "$T/group.db")" "660" "umask decides the mode of a new database"
 
 # --- configuration errors: 78 with file:line and key
-printf 'desk_name: Acme\nbusy_timeout: soon\n' >"$T/bad.yaml"
+printf 'database: %s\nbusy_timeout: soon\n' "$T/desk.db" >"$T/bad.yaml"
 DESK_CONFIG="$T/bad.yaml" run ticket-list
 status_is 78 "wrong type in the config"
 is "$err" "ticket-list: $T/bad.yaml:2: key 'busy_timeout': expected a whole number from 0 to 3600000, found 'soon'" "file:line and key"
-printf 'desk_name: [unclosed\n' >"$T/bad.yaml"
+printf 'database: [unclosed\n' >"$T/bad.yaml"
 DESK_CONFIG="$T/bad.yaml" run ticket-list
 status_is 78 "malformed YAML"
 like "$err" "ticket-list: $T/bad.yaml:2:*malformed YAML*" "malformed YAML names file and line"
-printf 'desk_name: Acme\nfancy: yes\n' >"$T/warn.yaml"
+printf 'busy_timeout: 5000\nfancy: yes\n' >"$T/warn.yaml"
 DESK_CONFIG="$T/warn.yaml" run ticket-list
 status_is 0 "an unknown key is only a warning"
 is "$err" "ticket-list: warning: $T/warn.yaml:2: unknown key 'fancy' ignored" "the warning names file and line"

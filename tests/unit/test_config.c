@@ -14,7 +14,6 @@ static void test_defaults(void **state)
 {
 	struct unit *u = *state;
 	assert_string_equal(u->d.cfg->default_priority, "normal");
-	assert_string_equal(u->d.cfg->desk_name, "Support");
 	assert_int_equal(u->d.cfg->busy_timeout, 5000);
 	assert_null(u->d.cfg->database);
 	/* no file anywhere: defaults, no error */
@@ -28,11 +27,9 @@ static void test_valid(void **state)
 {
 	struct unit *u = *state;
 	assert_int_equal(load(u, "database: /srv/desk/desk.db\n"
-				 "desk_name: Acme Hỗ trợ\n"
 				 "busy_timeout: 250\n"
 				 "defaults:\n  priority: high\n  channel: email\n  type: incident\n"), 0);
 	assert_string_equal(u->d.cfg->database, "/srv/desk/desk.db");
-	assert_string_equal(u->d.cfg->desk_name, "Acme Hỗ trợ");
 	assert_int_equal(u->d.cfg->busy_timeout, 250);
 	assert_int_equal(u->d.busy_timeout_ms, 250);
 	assert_string_equal(u->d.cfg->default_priority, "high");
@@ -63,7 +60,7 @@ static void test_errors(void **state)
 {
 	struct unit *u = *state;
 	expect_error(u, "busy_timeout: soon\n", "desk.yaml:1: key 'busy_timeout': expected a whole number");
-	expect_error(u, "desk_name: x\nbusy_timeout: -4\n", "desk.yaml:2: key 'busy_timeout'");
+	expect_error(u, "database: x\nbusy_timeout: -4\n", "desk.yaml:2: key 'busy_timeout'");
 	expect_error(u, "busy_timeout: 99999999999999999999\n", "key 'busy_timeout'");
 	expect_error(u, "database: [a, b]\n", "desk.yaml:1: key 'database': expected a string, found a list");
 	expect_error(u, "defaults:\n  priority: hihg\n", "desk.yaml:2: key 'defaults.priority': expected low, normal, high or urgent");
@@ -72,7 +69,7 @@ static void test_errors(void **state)
 	expect_error(u, "database: \"unterminated\n", "desk.yaml:");
 	expect_error(u, "a: b: c\n", "malformed YAML");
 	expect_error(u, "- just\n- a list\n", "the config must be a mapping");
-	expect_error(u, "desk_name: \"\"\n", "empty value");
+	expect_error(u, "database: \"\"\n", "empty value");
 	/* a failed load keeps the previous configuration */
 	assert_string_equal(u->d.cfg->default_priority, "normal");
 }
@@ -80,10 +77,14 @@ static void test_errors(void **state)
 static void test_unknown_key_warns(void **state)
 {
 	struct unit *u = *state;
-	assert_int_equal(load(u, "desk_name: A\ncolour_scheme: dark\ndefaults:\n  sla: 4h\n"), 0);
+	assert_int_equal(load(u, "busy_timeout: 7\ncolour_scheme: dark\ndefaults:\n  sla: 4h\n"), 0);
 	assert_non_null(strstr(u->warnings, "desk.yaml:2: unknown key 'colour_scheme' ignored"));
 	assert_non_null(strstr(u->warnings, "desk.yaml:4: unknown key 'defaults.sla' ignored"));
-	assert_string_equal(u->d.cfg->desk_name, "A");
+	assert_int_equal(u->d.cfg->busy_timeout, 7);
+	/* what the team decides moved to the team policy: a warning, ignored */
+	assert_int_equal(load(u, "desk_name: A\nhooks_dir: /srv/hooks\n"), 0);
+	assert_non_null(strstr(u->warnings, "desk.yaml:1: key 'desk_name' belongs to the team policy now"));
+	assert_non_null(strstr(u->warnings, "desk.yaml:2: key 'hooks_dir' belongs to the team policy now"));
 	/* a dotted key is not the nested key */
 	assert_int_equal(load(u, "defaults.priority: high\n"), 0);
 	assert_non_null(strstr(u->warnings, "unknown key 'defaults.priority' ignored"));
@@ -97,7 +98,7 @@ static void test_file(void **state)
 	snprintf(path, sizeof path, "%s/desk.yaml", u->dir);
 	FILE *fp = fopen(path, "w");
 	assert_non_null(fp);
-	fputs("desk_name: From File\nbusy_timeout: x\n", fp);
+	fputs("database: /x.db\nbusy_timeout: x\n", fp);
 	fclose(fp);
 	setenv("DESK_CONFIG", path, 1);
 	assert_int_equal(desk_config_load(&u->d, NULL), EX_CONFIG);
