@@ -86,7 +86,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		static const int allowed[] = { EX_CONFIG, 0 };
 		fz_check_error(d, rc, "desk_policy_parse", allowed);
 		FZ_CHECK(p == NULL, "a failed parse returned a policy");
-		FZ_CHECK(g.n >= 1 && strcmp(g.v[0], d->errmsg) == 0, "the message is not the first problem");
+		/* the message is the first problem (cut to the context's buffer) */
+		FZ_CHECK(g.n >= 1 && strncmp(g.v[0], d->errmsg, strlen(d->errmsg)) == 0,
+			 "the message is not the first problem");
 		FZ_CHECK(strncmp(d->errmsg, NAME ":", strlen(NAME) + 1) == 0, "message '%s'", d->errmsg);
 		if (utf8)
 			fz_check_message_utf8(d, "desk_policy_parse");

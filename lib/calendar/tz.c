@@ -25,10 +25,10 @@
 #define TZ_MAX_OFF 93599
 #define TZ_SHIFT 93600
 #define TZ_MAX_FILE (256 * 1024)
-/* Past +-2^43 s (about year 280,000) a footer rule stands still: the
+/* Past +-2^44 s (about year 560,000) a footer rule stands still: the
  * period holding the bound lasts for ever, and day arithmetic never
  * overflows. */
-#define RULE_LIM ((int64_t)1 << 43)
+#define RULE_LIM ((int64_t)1 << 44)
 
 struct tz_type {
 	int32_t off;
@@ -110,39 +110,11 @@ static const char *tz_abbr(const char *p, char *out)
 	return p;
 }
 
-/* One or two digits, 0..59. */
-static const char *tz_sexa(const char *p, int *v)
-{
-	if (!isdigit((unsigned char)*p))
-		return NULL;
-	*v = *p++ - '0';
-	if (isdigit((unsigned char)*p))
-		*v = *v * 10 + (*p++ - '0');
-	return *v > 59 ? NULL : p;
-}
-
-/* [+-]h[hh][:mm[:ss]] with hours up to max_h: seconds into *v. */
-static const char *tz_hms(const char *p, int max_h, int32_t *v)
-{
-	int sign = 1, h = 0, m = 0, s = 0, nd = 0;
-	if (*p == '+' || *p == '-')
-		sign = *p++ == '-' ? -1 : 1;
-	while (isdigit((unsigned char)*p) && nd < 3)
-		h = h * 10 + (*p++ - '0'), nd++;
-	if (!nd || h > max_h)
-		return NULL;
-	if (*p == ':' && !(p = tz_sexa(p + 1, &m)))
-		return NULL;
-	if (*p == ':' && !(p = tz_sexa(p + 1, &s)))
-		return NULL;
-	*v = sign * (h * 3600 + m * 60 + s);
-	return p;
-}
-
-static const char *tz_num(const char *p, int lo, int hi, int *v)
+/* A number of 1..maxd digits in lo..hi (no more digits after). */
+static const char *tz_num(const char *p, int maxd, int lo, int hi, int *v)
 {
 	int n = 0, nd = 0;
-	while (isdigit((unsigned char)*p) && nd < 4)
+	while (isdigit((unsigned char)*p) && nd < maxd)
 		n = n * 10 + (*p++ - '0'), nd++;
 	if (!nd || isdigit((unsigned char)*p) || n < lo || n > hi)
 		return NULL;
@@ -150,20 +122,32 @@ static const char *tz_num(const char *p, int lo, int hi, int *v)
 	return p;
 }
 
+/* [+-]h[hh][:mm[:ss]] with hours up to max_h: seconds into *v. */
+static const char *tz_hms(const char *p, int max_h, int32_t *v)
+{
+	int sign = *p == '-' ? -1 : 1, h, m = 0, s = 0;
+	if (*p == '+' || *p == '-')
+		p++;
+	if (!(p = tz_num(p, 3, 0, max_h, &h)))
+		return NULL;
+	if (*p == ':' && !(p = tz_num(p + 1, 2, 0, 59, &m)))
+		return NULL;
+	if (*p == ':' && !(p = tz_num(p + 1, 2, 0, 59, &s)))
+		return NULL;
+	*v = sign * (h * 3600 + m * 60 + s);
+	return p;
+}
+
 static const char *tz_date(const char *p, struct tz_date *dt)
 {
-	if (*p == 'J') {
-		dt->kind = 'J';
-		p = tz_num(p + 1, 1, 365, &dt->n);
-	} else if (*p == 'M') {
-		dt->kind = 'M';
-		if (!(p = tz_num(p + 1, 1, 12, &dt->m)) || *p++ != '.' || !(p = tz_num(p, 1, 5, &dt->w)) ||
+	dt->kind = *p == 'J' || *p == 'M' ? *p++ : 'n';
+	if (dt->kind == 'M') {
+		if (!(p = tz_num(p, 2, 1, 12, &dt->m)) || *p++ != '.' || !(p = tz_num(p, 1, 1, 5, &dt->w)) ||
 		    *p++ != '.')
 			return NULL;
-		p = tz_num(p, 0, 6, &dt->d);
+		p = tz_num(p, 1, 0, 6, &dt->d);
 	} else {
-		dt->kind = 'n';
-		p = tz_num(p, 0, 365, &dt->n);
+		p = tz_num(p, 3, dt->kind == 'J', 365, &dt->n);
 	}
 	if (!p)
 		return NULL;
@@ -219,6 +203,15 @@ static int64_t rule_day(const struct tz_date *dt, int64_t y)
 	return day;
 }
 
+static void type_period(const struct tz_type *ty, int64_t start, int64_t end, struct desk_tz_period *p)
+{
+	p->start = start;
+	p->end = end;
+	p->offset = ty->off;
+	p->isdst = ty->isdst;
+	memcpy(p->abbr, ty->abbr, sizeof p->abbr);
+}
+
 /*
  * The period of the footer rule holding t, starting no earlier than floor
  * (the table's last transition). The changes of the years y-2..y+2 around
@@ -248,20 +241,7 @@ static void rule_period(const struct tz_rule *r, int64_t t, int64_t floor, struc
 		end = ev[cur + 1].at > RULE_LIM ? INT64_MAX : ev[cur + 1].at;
 		ty = ev[cur].dst ? &r->dst : &r->std;
 	}
-	p->start = start < floor ? floor : start;
-	p->end = end;
-	p->offset = ty->off;
-	p->isdst = ty->isdst;
-	memcpy(p->abbr, ty->abbr, sizeof p->abbr);
-}
-
-static void type_period(const struct tz_type *ty, int64_t start, int64_t end, struct desk_tz_period *p)
-{
-	p->start = start;
-	p->end = end;
-	p->offset = ty->off;
-	p->isdst = ty->isdst;
-	memcpy(p->abbr, ty->abbr, sizeof p->abbr);
+	type_period(ty, start < floor ? floor : start, end, p);
 }
 
 void desk_tz_period_at(const struct desk_tz *tz, int64_t t, struct desk_tz_period *p)
@@ -474,17 +454,6 @@ static int zone_name_ok(const char *s)
 	}
 }
 
-/* The built-in UTC. Allocated; desk_tz_free. */
-static struct desk_tz *tz_utc(const char *name)
-{
-	struct desk_tz *tz = desk_xcalloc(1, sizeof *tz);
-	tz->name = desk_xstrdup(name);
-	tz->types = desk_xcalloc(1, sizeof *tz->types);
-	tz->ntypes = 1;
-	memcpy(tz->types[0].abbr, "UTC", 4);
-	return tz;
-}
-
 /* *out is allocated (desk_tz_free) on success, NULL on failure. */
 int desk_tz_load(struct desk *d, const char *name, struct desk_tz **out)
 {
@@ -494,7 +463,11 @@ int desk_tz_load(struct desk *d, const char *name, struct desk_tz **out)
 	*out = NULL;
 	if (strcmp(name, "UTC") == 0 || strcmp(name, "Etc/UTC") == 0) {
 		/* built in: a desk without a tz database still has UTC */
-		*out = tz_utc(name);
+		struct desk_tz *tz = *out = desk_xcalloc(1, sizeof *tz);
+		tz->name = desk_xstrdup(name);
+		tz->types = desk_xcalloc(1, sizeof *tz->types);
+		tz->ntypes = 1;
+		memcpy(tz->types[0].abbr, "UTC", 4);
 		return 0;
 	}
 	if (!zone_name_ok(name))

@@ -17,9 +17,10 @@ void policy_err(struct policy_reader *R, yaml_node_t *n, const char *path, const
 	va_start(ap, fmt);
 	vsnprintf(what, sizeof what, fmt, ap);
 	va_end(ap);
-	char *line;
+	char *line, qp[200];
 	if (path && *path)
-		line = desk_xasprintf("%s:%lu: key '%s': %s", R->name, policy_line(n), path, what);
+		line = desk_xasprintf("%s:%lu: key '%s': %s", R->name, policy_line(n),
+				      desk_clip(qp, sizeof qp, path), what);
 	else
 		line = desk_xasprintf("%s:%lu: %s", R->name, policy_line(n), what);
 	if (R->nerr++ == 0)
