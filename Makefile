@@ -183,7 +183,7 @@ install: all
 uninstall:
 	for c in $(COMMANDS); do rm -f $(DESTDIR)$(BINDIR)/$$c $(DESTDIR)$(MANDIR)/man1/$$c.1 \
 		$(DESTDIR)$(BASHCOMPDIR)/$$c $(DESTDIR)$(FISHCOMPDIR)/$$c.fish; done
-	rm -f $(DESTDIR)$(MANDIR)/man5/desk.yaml.5 $(DESTDIR)$(MANDIR)/man7/deskutils.7 \
+	rm -f $(DESTDIR)$(MANDIR)/man5/desk.yaml.5 $(DESTDIR)$(MANDIR)/man5/desk-policy.5 $(DESTDIR)$(MANDIR)/man7/deskutils.7 \
 		$(DESTDIR)$(MANDIR)/man7/desk-filter.7 $(DESTDIR)$(ZSHCOMPDIR)/_deskutils
 
 clean:

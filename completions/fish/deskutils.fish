@@ -5,21 +5,23 @@
 #   CMD --list-options     SHORT<TAB>--LONG<TAB>ARGNAME<TAB>HELP per option,
 #                          then ARGS<TAB>KIND: what the operands are
 #   CMD --complete=WHAT    statuses, priorities, channels, types, formats,
-#                          roles, ids, agents, teams
+#                          roles, ids, agents, teams, calendars,
+#                          policy-commands
 #
 # so a new option or a new command with a known kind of operands needs no
 # change here but its name in the list below.  The values of the
 # knowledge-base ARGNAMEs (KBSTATUS, AUDIENCE, LANG) are fixed and listed
 # here; article ids (ARGS articles, the second operand of ARGS ticket
-# article) have no --complete, so nothing is offered for them.  The file is
-# installed once
+# article) have no --complete, so nothing is offered for them; nor for
+# times, spans and version numbers (ARGNAME TIME, SPAN, N), which are
+# typed.  The file is installed once
 # per command name (see the Makefile); whichever copy fish loads first sets
 # up every command in the list, and each copy also sets up the command it
 # is named after.
 
 # ---- the deskutils commands: ADD NEW COMMANDS HERE ---------------------------
 set -g __deskutils_commands \
-    desk-init \
+    desk-init desk-policy desk-calendar \
     ticket-new ticket-show ticket-list ticket-update ticket-close ticket-reopen \
     ticket-assign ticket-log ticket-reply ticket-note ticket-comment \
     agent-add agent-update agent-list \
@@ -79,9 +81,9 @@ function __deskutils_takes_next -a a
     test -n "$a"; and test "$a" != -; and not string match -q -- '[*' "$a"
 end
 
-# __deskutils_nargs: how many operands come before the word being
-# completed (options and their values left out).
-function __deskutils_nargs
+# __deskutils_args: the operands before the word being completed, one a
+# line (options and their values left out).
+function __deskutils_args
     set -l toks (commandline -opc)
     set -l lines (__deskutils_lines $toks[1])
     set -l kind none
@@ -89,14 +91,14 @@ function __deskutils_nargs
         set -l f (string split \t -- $line)
         test "$f[1]" = ARGS; and set kind $f[2]
     end
-    set -l n 0
+    set -l ops
     set -l endopts 0
     set -l i 2
     while test $i -le (count $toks)
         set -l w $toks[$i]
         set i (math $i + 1)
         if test $endopts -eq 1
-            set n (math $n + 1)
+            set -a ops $w
         else if test "$w" = --
             set endopts 1
         else if string match -q -- '--*=*' "$w"
@@ -105,7 +107,7 @@ function __deskutils_nargs
             __deskutils_takes_next (__deskutils_argname $w $lines); and set i (math $i + 1)
         else if string match -q -- '-?*' "$w"
             if test "$kind" = filter; and string match -q -- '*:*' $w
-                set n (math $n + 1) # -tag:spam
+                set -a ops $w # -tag:spam
                 continue
             end
             set -l letters (string split '' -- (string sub -s 2 -- $w))
@@ -120,10 +122,15 @@ function __deskutils_nargs
                 break
             end
         else
-            set n (math $n + 1)
+            set -a ops $w
         end
     end
-    echo $n
+    set -q ops[1]; and printf '%s\n' $ops
+end
+
+# __deskutils_nargs: how many operands come before the word being completed.
+function __deskutils_nargs
+    count (__deskutils_args)
 end
 
 # The --db FILE given on the command line so far, if any.
@@ -165,6 +172,20 @@ end
 # number N (from 0).
 function __deskutils_operand -a n
     test (__deskutils_nargs) -eq $n
+end
+
+# __deskutils_policy_file: true where desk-policy takes a file: the FILE of
+# check and load, a side of diff (a version number, typed, or a file).
+function __deskutils_policy_file
+    set -l ops (__deskutils_args)
+    switch "$ops[1]"
+        case check load
+            test (count $ops) -eq 1
+        case diff
+            test (count $ops) -le 2
+        case '*'
+            return 1
+    end
 end
 
 # Filter words (desk-filter(7)): field prefixes, then a field's values.
@@ -293,7 +314,7 @@ for __deskutils_c in $__deskutils_names
             set -a args -x -a "(__deskutils_ask $what)"
         else if test -n "$fixed"
             set -a args -x -a "$fixed"
-        else # SUBJECT, EMAIL, TEXT, TAG, NAME, ORG, N, DATE: typed, not completed
+        else # SUBJECT, EMAIL, TEXT, TAG, NAME, ORG, N, DATE, TIME, SPAN: typed, not completed
             set -a args -x
         end
         complete $args
@@ -313,6 +334,11 @@ for __deskutils_c in $__deskutils_names
             end
         case paths # kb-import PATH..., kb-export DIR
             complete -c $c -F
+        case policy # desk-policy SUBCOMMAND [FILE | A [B]]
+            complete -c $c -f -n '__deskutils_operand 0' -a '(__deskutils_ask policy-commands)'
+            complete -c $c -F -n __deskutils_policy_file
+        case calendar # desk-calendar [NAME] ...; the times of --between are typed
+            complete -c $c -f -n '__deskutils_operand 0' -a '(__deskutils_ask calendars)'
         case 'ticket article' # kb-link TICKET ARTICLE: no source of article ids yet
             complete -c $c -k -f -n '__deskutils_operand 0' -a '(__deskutils_ask ids)'
             # team (a new name), customer, articles (nothing to ask for yet),

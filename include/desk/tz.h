@@ -39,7 +39,10 @@ void desk_tz_free(struct desk_tz *tz);
 const char *desk_tz_name(const struct desk_tz *tz);
 
 /* One stretch of time with one UTC offset: [start, end). start is
- * INT64_MIN before the first transition, end INT64_MAX after the last. */
+ * INT64_MIN before the first transition, end INT64_MAX after the last
+ * (for ever: such a period holds INT64_MAX too). Boundaries are the
+ * file's transitions as they stand, so two neighbouring periods may show
+ * the same offset, isdst and abbr; abbr is cut to 15 bytes. */
 struct desk_tz_period {
 	int64_t start, end;
 	int32_t offset;   /* seconds east of UTC */

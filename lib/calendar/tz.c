@@ -56,7 +56,6 @@ struct desk_tz {
 	uint8_t *idx;        /* type index in force from each transition */
 	size_t n;
 	struct tz_type *types; /* at least one */
-	size_t ntypes;
 	int has_rule;        /* the footer's rule holds from at[n-1] on */
 	struct tz_rule rule;
 };
@@ -96,15 +95,10 @@ static const char *tz_abbr(const char *p, char *out)
 	int quoted = *p == '<';
 	if (quoted)
 		p++;
-	while (quoted ? isalnum((unsigned char)*p) || *p == '+' || *p == '-' : isalpha((unsigned char)*p)) {
+	for (; quoted ? isalnum((unsigned char)*p) || *p == '+' || *p == '-' : isalpha((unsigned char)*p); p++, n++)
 		if (n < 15)
 			out[n] = *p;
-		n++;
-		p++;
-	}
-	if (quoted && *p++ != '>')
-		return NULL;
-	if (n < 3)
+	if ((quoted && *p++ != '>') || n < 3)
 		return NULL;
 	out[n < 15 ? n : 15] = '\0';
 	return p;
@@ -130,9 +124,7 @@ static const char *tz_hms(const char *p, int max_h, int32_t *v)
 		p++;
 	if (!(p = tz_num(p, 3, 0, max_h, &h)))
 		return NULL;
-	if (*p == ':' && !(p = tz_num(p + 1, 2, 0, 59, &m)))
-		return NULL;
-	if (*p == ':' && !(p = tz_num(p + 1, 2, 0, 59, &s)))
+	if ((*p == ':' && !(p = tz_num(p + 1, 2, 0, 59, &m))) || (*p == ':' && !(p = tz_num(p + 1, 2, 0, 59, &s))))
 		return NULL;
 	*v = sign * (h * 3600 + m * 60 + s);
 	return p;
@@ -314,17 +306,13 @@ struct tzif_counts {
  * skipped. */
 static int read_counts(const unsigned char *p, size_t len, int strict, struct tzif_counts *c)
 {
+	uint32_t v[6];
 	if (len < 44 || memcmp(p, "TZif", 4) != 0)
 		return -1;
-	c->isut = be32(p + 20);
-	c->isstd = be32(p + 24);
-	c->leap = be32(p + 28);
-	c->time = be32(p + 32);
-	c->type = be32(p + 36);
-	c->chars = be32(p + 40);
-	if (c->time > len || c->type > len || c->chars > len || c->leap > len || c->isstd > len ||
-	    c->isut > len)
-		return -1; /* each is at least a byte: keeps the sums below in range */
+	for (int i = 0; i < 6; i++)
+		if ((v[i] = be32(p + 20 + 4 * i)) > len)
+			return -1; /* each counts at least a byte: keeps the sums below in range */
+	*c = (struct tzif_counts){ v[0], v[1], v[2], v[3], v[4], v[5] };
 	if (strict && (c->type == 0 || c->type > 256 || c->chars == 0 || (c->isstd && c->isstd != c->type) ||
 		       (c->isut && c->isut != c->type)))
 		return -1;
@@ -357,12 +345,8 @@ static int read_footer(const unsigned char *p, const unsigned char *end, struct 
 		return -1;
 	memcpy(rule, p + 1, n);
 	rule[n] = '\0';
-	if (!n)
-		return 0; /* no rule: the last type holds for ever */
-	if (tz_rule_parse(rule, &tz->rule))
-		return -1;
-	tz->has_rule = 1;
-	return 0;
+	tz->has_rule = n > 0; /* without a rule the last type holds for ever */
+	return n ? tz_rule_parse(rule, &tz->rule) : 0;
 }
 
 /*
@@ -397,7 +381,6 @@ int desk_tz_parse(struct desk *d, const char *name, const unsigned char *data, s
 	tz->n = c.time;
 	tz->at = desk_xcalloc(c.time ? c.time : 1, sizeof *tz->at);
 	tz->idx = desk_xcalloc(c.time ? c.time : 1, 1);
-	tz->ntypes = c.type;
 	tz->types = desk_xcalloc(c.type, sizeof *tz->types);
 	for (uint32_t i = 0; i < c.time; i++, p += tsize) {
 		uint64_t v = be32(p);
@@ -438,8 +421,7 @@ out:
  * of [A-Za-z0-9_+.-] other than "." and "..", none empty. */
 static int zone_name_ok(const char *s)
 {
-	size_t n = strlen(s);
-	if (n == 0 || n >= 256)
+	if (!*s || strlen(s) >= 256)
 		return 0;
 	for (const char *c = s;;) {
 		size_t len = strcspn(c, "/");
@@ -466,7 +448,6 @@ int desk_tz_load(struct desk *d, const char *name, struct desk_tz **out)
 		struct desk_tz *tz = *out = desk_xcalloc(1, sizeof *tz);
 		tz->name = desk_xstrdup(name);
 		tz->types = desk_xcalloc(1, sizeof *tz->types);
-		tz->ntypes = 1;
 		memcpy(tz->types[0].abbr, "UTC", 4);
 		return 0;
 	}

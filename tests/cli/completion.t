@@ -19,7 +19,7 @@ export DESK_DB="$tmp/d.db" HOME="$tmp" XDG_CONFIG_HOME="$tmp/config" XDG_DATA_HO
 export TZ=UTC LC_ALL=C
 unset DESK_CONFIG DESK_NOW VISUAL EDITOR
 
-echo 1..43
+echo 1..60
 n=0
 ok() { n=$((n + 1)); echo "ok $n - $1"; }
 notok() { n=$((n + 1)); echo "not ok $n - $1"; }
@@ -174,7 +174,42 @@ check "kb-link ID <TAB> offers no ticket id for the article" replies "" kb-link 
 mkdir -p "$tmp/articles" && : >"$tmp/articles/1-x.md"
 check "kb-import <TAB> completes files and directories" eval 'comp kb-import "$tmp/arti" | has "$tmp/articles"'
 
-# 42-43: zsh and fish, when installed (they are not installed for this)
+# 42-56: the team policy (ARGS policy) and business calendars (ARGS
+# calendar), after loading a policy with two calendars
+cat >"$tmp/policy.yaml" <<'EOF'
+default_calendar: office
+calendars:
+  office:
+    timezone: UTC
+    hours: { mon-fri: "09:00-17:00" }
+  night:
+    timezone: UTC
+    hours: { mon-fri: "22:00-24:00" }
+EOF
+desk-policy -q load "$tmp/policy.yaml" </dev/null >/dev/null || echo "# desk-policy load failed"
+check "desk-policy <TAB> offers the subcommands" \
+	replies "$(printf '%s\n' check load show log diff)" desk-policy ""
+check "desk-policy l<TAB> offers load and log" replies "$(printf '%s\n' load log)" desk-policy l
+check "desk-policy --vers<TAB> offers --version and --version-number" \
+	eval 'comp desk-policy --vers >"$tmp/out" && has --version <"$tmp/out" && has --version-number <"$tmp/out"'
+check "desk-policy load <TAB> completes files" eval 'comp desk-policy load "$tmp/pol" | has "$tmp/policy.yaml"'
+check "desk-policy diff 1 <TAB> completes files" eval 'comp desk-policy diff 1 "$tmp/pol" | has "$tmp/policy.yaml"'
+check "desk-policy show <TAB> offers nothing" replies "" desk-policy show ""
+check "desk-policy check FILE <TAB> offers nothing more" replies "" desk-policy check "$tmp/policy.yaml" ""
+check "desk-calendar <TAB> offers the calendars of the policy" \
+	replies "$(printf '%s\n' 24x7 office night)" desk-calendar ""
+check "desk-calendar --db FILE <TAB> reads that database" \
+	eval '(DESK_DB=$tmp/none.db; comp desk-calendar --db "$tmp/d.db" n) | has night'
+check "desk-calendar <TAB> with no database offers nothing" \
+	eval '(DESK_DB=$tmp/none.db; replies "" desk-calendar "")'
+check "desk-calendar --ad<TAB> gives --add" replies --add desk-calendar --ad
+check "desk-calendar --betw<TAB> gives --between" replies --between desk-calendar --betw
+check "desk-calendar office --between <TAB> offers no times" replies "" desk-calendar office --between ""
+check "desk-calendar --add 4h --at <TAB> offers nothing" replies "" desk-calendar --add 4h --at ""
+check "desk-calendar -f <TAB> completes files" eval 'comp desk-calendar -f "$tmp/pol" | has "$tmp/policy.yaml"'
+
+# 57-60: zsh and fish, when installed: the scripts parse, and fish answers
+# for the new operand kinds (complete -C runs its real completion)
 if command -v zsh >/dev/null 2>&1; then
 	check "zsh -n completions/zsh/_deskutils" zsh -n "$ZSHCOMP"
 else
@@ -182,6 +217,17 @@ else
 fi
 if command -v fish >/dev/null 2>&1; then
 	check "fish -n completions/fish/deskutils.fish" fish -n "$FISHCOMP"
+	# fishcomp LINE: the values fish offers for LINE, sorted, on one line
+	fishcomp() {
+		fish -c 'source $argv[1]; complete -C $argv[2]' "$FISHCOMP" "$1" </dev/null |
+			cut -f1 | sort | tr '\n' ' '
+	}
+	check "fish: desk-policy <TAB> offers the subcommands" \
+		eval '[ "$(fishcomp "desk-policy ")" = "check diff load log show " ]'
+	check "fish: desk-calendar <TAB> offers the calendars" \
+		eval '[ "$(fishcomp "desk-calendar ")" = "24x7 night office " ]'
 else
+	skip "fish not installed"
+	skip "fish not installed"
 	skip "fish not installed"
 fi
