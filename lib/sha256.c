@@ -1,6 +1,8 @@
 /*
  * sha256.c - SHA-256 as FIPS 180-4 gives it: small, exact, no library
- * (SQLite's own sha3 lives only in its shell).
+ * (SQLite's own sha3 lives only in its shell). The stored policy versions
+ * carry the digest of their text, so a copy can be checked anywhere with
+ * sha256sum.
  */
 #include "internal.h"
 
@@ -23,7 +25,7 @@ static const uint32_t K[64] = {
 
 static void block(uint32_t h[8], const unsigned char *p)
 {
-	uint32_t w[64], a, b, c, d, e, f, g, k;
+	uint32_t w[64], a, b, c, d, e, f, g, hh;
 	for (int i = 0; i < 16; i++)
 		w[i] = (uint32_t)p[4 * i] << 24 | (uint32_t)p[4 * i + 1] << 16 | (uint32_t)p[4 * i + 2] << 8 | p[4 * i + 3];
 	for (int i = 16; i < 64; i++) {
@@ -31,13 +33,13 @@ static void block(uint32_t h[8], const unsigned char *p)
 		uint32_t s1 = ROR(w[i - 2], 17) ^ ROR(w[i - 2], 19) ^ (w[i - 2] >> 10);
 		w[i] = w[i - 16] + s0 + w[i - 7] + s1;
 	}
-	a = h[0], b = h[1], c = h[2], d = h[3], e = h[4], f = h[5], g = h[6], k = h[7];
+	a = h[0], b = h[1], c = h[2], d = h[3], e = h[4], f = h[5], g = h[6], hh = h[7];
 	for (int i = 0; i < 64; i++) {
-		uint32_t t1 = k + (ROR(e, 6) ^ ROR(e, 11) ^ ROR(e, 25)) + ((e & f) ^ (~e & g)) + K[i] + w[i];
+		uint32_t t1 = hh + (ROR(e, 6) ^ ROR(e, 11) ^ ROR(e, 25)) + ((e & f) ^ (~e & g)) + K[i] + w[i];
 		uint32_t t2 = (ROR(a, 2) ^ ROR(a, 13) ^ ROR(a, 22)) + ((a & b) ^ (a & c) ^ (b & c));
-		k = g, g = f, f = e, e = d + t1, d = c, c = b, b = a, a = t1 + t2;
+		hh = g, g = f, f = e, e = d + t1, d = c, c = b, b = a, a = t1 + t2;
 	}
-	h[0] += a, h[1] += b, h[2] += c, h[3] += d, h[4] += e, h[5] += f, h[6] += g, h[7] += k;
+	h[0] += a, h[1] += b, h[2] += c, h[3] += d, h[4] += e, h[5] += f, h[6] += g, h[7] += hh;
 }
 
 void desk_sha256_init(struct desk_sha256 *s)
@@ -52,6 +54,8 @@ void desk_sha256_init(struct desk_sha256 *s)
 void desk_sha256_update(struct desk_sha256 *s, const void *data, size_t len)
 {
 	const unsigned char *p = data;
+	if (len == 0)
+		return; /* data may be NULL then */
 	s->len += len;
 	if (s->nbuf) {
 		size_t take = 64 - s->nbuf < len ? 64 - s->nbuf : len;
@@ -72,6 +76,7 @@ void desk_sha256_update(struct desk_sha256 *s, const void *data, size_t len)
 
 void desk_sha256_final(struct desk_sha256 *s, char hex[65])
 {
+	/* 0x80, zeros up to 56 bytes into a block, then the length in bits */
 	uint64_t bits = s->len * 8;
 	unsigned char pad[72] = { 0x80 };
 	size_t n = s->nbuf < 56 ? 56 - s->nbuf : 120 - s->nbuf;
