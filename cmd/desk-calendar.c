@@ -163,8 +163,11 @@ int main(int argc, char **argv)
 		char *text = NULL;
 		size_t len;
 		cli_config(&c);
-		if (desk_read_file(&c.d, file, DESK_POLICY_MAX_BYTES, &text, &len) ||
-		    desk_policy_parse(&c.d, file, text, len, 1, &own, NULL)) {
+		int rrc = desk_read_file(&c.d, file, DESK_POLICY_MAX_BYTES, &text, &len);
+		if (rrc == EX_DATAERR)   /* too large: as desk-policy says it */
+			desk_error(&c.d, EX_CONFIG, "%s: larger than %d MiB: the team policy is limited to %d MiB",
+				   file, DESK_POLICY_MAX_BYTES >> 20, DESK_POLICY_MAX_BYTES >> 20);
+		if (rrc || desk_policy_parse(&c.d, file, text, len, 1, &own, NULL)) {
 			free(text);
 			cli_die(&c);
 		}

@@ -74,10 +74,26 @@ static int cmd_load(struct cli *c, const char *path)
 	int unchanged = 0;
 	struct desk_diag g = { NULL, 0 };
 	char *text = read_doc(c, path, &len);
-	/* the whole check comes before the database is touched */
+	const char *name = strcmp(path, "-") == 0 ? "stdin" : path;
+	/* the whole check comes before the database is touched: a bad
+	 * document leaves no database behind */
+	struct desk_policy *checked = NULL;
+	cli_config(c);
+	int crc = desk_policy_parse(&c->d, name, text, len, 1, &checked, &g);
+	desk_policy_free(checked);
+	if (crc) {
+		crc = report_diag(c, &g, crc);
+		desk_diag_release(&g);
+		free(text);
+		return crc;
+	}
+	desk_diag_release(&g);
 	cli_open(c, DESK_OPEN_CREATE);
-	int rc = desk_policy_store(&c->d, strcmp(path, "-") == 0 ? "stdin" : path, text, len, &version,
-				   &unchanged, &g);
+	/* the store checks again: its warnings were printed already */
+	void (*warn)(struct desk *, const char *) = c->d.warn;
+	c->d.warn = NULL;
+	int rc = desk_policy_store(&c->d, name, text, len, &version, &unchanged, &g);
+	c->d.warn = warn;
 	if (rc) {
 		rc = rc == EX_CONFIG ? report_diag(c, &g, rc) : cli_report(c);
 	} else {

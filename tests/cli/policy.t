@@ -129,6 +129,13 @@ status_is 64 "load without a file"
 runin 'calendars: { c: { timezone: UTC, hours: { mon: "09:00-10:00" } } }' desk-policy check -
 status_is 0 "check - reads stdin"
 
+run desk-policy load --db "$T/fresh.db" "$T/bad.yaml"
+status_is 78 "a bad document into a new database"
+[ ! -e "$T/fresh.db" ]
+ok $? "leaves no database behind"
+run desk-calendar -f "$T/big.yaml"
+status_is 78 "desk-calendar -f on a 2 MB file"
+
 # --- two agents loading at once: both get a version, none lost
 printf 'busy_timeout: 30000\n' >"$T/wait.yaml"
 i=1
