@@ -336,7 +336,7 @@ static void emit_hunks(struct desk_buf *out, const struct text *a, const struct 
 {
 	for (long h = 0; h < nv;) {
 		long e = h;
-		/* changes closer than twice the context share a hunk */
+		/* changes at most 2 * ctx unchanged lines apart share a hunk */
 		while (e + 1 < nv && v[e + 1].a - (v[e].a + v[e].del) <= 2 * ctx)
 			e++;
 		long lead = v[h].a < ctx ? v[h].a : ctx;
@@ -412,6 +412,8 @@ static long align(const struct text *a, const struct text *b, long w, long wa, l
 	}
 
 	struct myers m = { xv, yv, xi, yi, xch, ych, NULL, NULL, LIMIT_MAX, WORK_BUDGET };
+	/* a split after `limit` rounds costs some limit^2 steps and moves
+	 * at least limit lines on: keep limit * lines within the budget */
 	long long per = WORK_BUDGET / (8 * ((long long)nx + ny + 1));
 	if (per < m.limit)
 		m.limit = per < LIMIT_MIN ? LIMIT_MIN : (long)per;
@@ -459,6 +461,8 @@ int desk_textdiff_unified(const char *a, size_t alen, const char *la, const char
 	text_split(&ta, a, alen);
 	text_split(&tb, b, blen);
 	long ctx = context < 0 ? 0 : context;
+	if (ctx > ta.n + tb.n)
+		ctx = ta.n + tb.n; /* no more context than there are lines */
 
 	/* the common head and tail, but for ctx lines the changes may slide into */
 	long head = 0, tail = 0;
