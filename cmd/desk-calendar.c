@@ -94,9 +94,8 @@ static int list_calendars(struct cli *c, const struct desk_policy *p)
 	int rc = 0;
 	for (size_t i = 0; i < p->ncals && !rc; i++) {
 		char h[24];
-		long long week = 0;
 		struct desk_calendar *cal = p->cals[i];
-		week = desk_calendar_week_seconds(cal);
+		long long week = desk_calendar_week_seconds(cal);
 		desk_out_text(o, desk_calendar_name(cal));
 		desk_out_text(o, desk_calendar_zone(cal));
 		desk_out_text(o, hmm(week, h, sizeof h));

@@ -59,7 +59,8 @@ static int is_leap(int64_t y)
 	return y % 4 == 0 && (y % 100 != 0 || y % 400 == 0);
 }
 
-static int is_holiday(const struct desk_calendar *c, int64_t day)
+/* The index of the first dated holiday on or after day (ndated when none). */
+static size_t dated_from(const struct desk_calendar *c, int64_t day)
 {
 	size_t lo = 0, hi = c->ndated;
 	while (lo < hi) {
@@ -69,6 +70,12 @@ static int is_holiday(const struct desk_calendar *c, int64_t day)
 		else
 			hi = mid;
 	}
+	return lo;
+}
+
+static int is_holiday(const struct desk_calendar *c, int64_t day)
+{
+	size_t lo = dated_from(c, day);
 	if (lo < c->ndated && c->dated[lo] == day)
 		return 1;
 	if (c->nyearly) {
@@ -86,14 +93,7 @@ static int is_holiday(const struct desk_calendar *c, int64_t day)
 static int64_t next_holiday(const struct desk_calendar *c, int64_t day)
 {
 	int64_t best = NEVER;
-	size_t lo = 0, hi = c->ndated;
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		if (c->dated[mid] < day)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
+	size_t lo = dated_from(c, day);
 	if (lo < c->ndated)
 		best = c->dated[lo];
 	if (c->nyearly) {
