@@ -23,5 +23,6 @@
 #include "desk/calendar.h"
 #include "desk/sha256.h"
 #include "desk/textdiff.h"
+#include "desk/sla.h"
 
 #endif

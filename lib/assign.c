@@ -52,8 +52,9 @@ int desk_ticket_assign(struct desk *d, int64_t id, const char *login, int flags)
 	    (rc = desk_event_add(d, "ticket", id, "assignee", t.assignee, login)))
 		goto out;
 	/* someone owns it now: it is no longer new */
-	if (login && strcmp(t.status, "new") == 0)
-		rc = desk_ticket_set_status(d, id, "new", "open");
+	if (login && strcmp(t.status, "new") == 0 && (rc = desk_ticket_set_status(d, id, "new", "open")))
+		goto out;
+	rc = desk_sla_retarget(d, id);
 out:
 	desk_ticket_release(&t);
 	desk_agent_release(&a);

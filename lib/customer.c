@@ -234,6 +234,9 @@ static int set_org(struct desk *d, const struct desk_customer *cur, const char *
 		goto out;
 	if ((rc = desk_event_add(d, "customer", cur->id, "organisation", cur->org, stored)))
 		goto out;
+	/* SLA policies may pick tickets by organisation */
+	if ((rc = desk_sla_retarget_customer(d, cur->id)))
+		goto out;
 	(*n)++;
 out:
 	free(stored);

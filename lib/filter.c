@@ -26,6 +26,7 @@ static const struct {
 	{ "assignee", DESK_F_ASSIGNEE, 0 },
 	{ "team", DESK_F_TEAM, 0 },
 	{ "requester", DESK_F_REQUESTER, 0 },
+	{ "org", DESK_F_ORG, 0 },
 	{ "created", DESK_F_CREATED, 1 },
 	{ "updated", DESK_F_UPDATED, 1 },
 	{ "solved", DESK_F_SOLVED, 1 },
@@ -132,6 +133,7 @@ static int parse_value(struct parse *P, struct desk_fterm *t, const char *v, siz
 	case DESK_F_ASSIGNEE:
 	case DESK_F_TEAM:
 	case DESK_F_REQUESTER:
+	case DESK_F_ORG:
 		if (strcmp(s, "none") == 0) {
 			t->none = 1;
 			goto out;
@@ -320,4 +322,48 @@ out:
 	}
 	*out = f;
 	return 0;
+}
+
+int desk_filter_parse_text(struct desk *d, const char *text, struct desk_filter **out)
+{
+	char **words = NULL;
+	int n = 0, rc;
+	struct desk_buf w = DESK_BUF_INIT;
+	const char *p = text;
+
+	*out = NULL;
+	for (;;) {
+		while (*p == ' ' || *p == '\t')
+			p++;
+		if (!*p)
+			break;
+		int have = 0;
+		while (*p && *p != ' ' && *p != '\t') {
+			if (*p == '\'' || *p == '"') {
+				const char *end = strchr(p + 1, *p);
+				if (!end) {
+					rc = desk_error(d, EX_DATAERR, "bad filter: unclosed quote %c", *p);
+					goto out;
+				}
+				desk_buf_add(&w, p + 1, (size_t)(end - p - 1));
+				p = end + 1;
+			} else {
+				desk_buf_add(&w, p++, 1);
+			}
+			have = 1;
+		}
+		if (have) {
+			words = desk_xrealloc(words, (size_t)(n + 1) * sizeof *words);
+			words[n++] = desk_buf_take(&w);
+			if (!words[n - 1])
+				words[n - 1] = desk_xstrdup("");
+		}
+	}
+	rc = desk_filter_parse(d, n, words, out);
+out:
+	for (int i = 0; i < n; i++)
+		free(words[i]);
+	free(words);
+	desk_buf_free(&w);
+	return rc;
 }

@@ -87,4 +87,58 @@ time_t desk_col_time(sqlite3_stmt *st, int i);
 #define DESK_NO_ROW (-1)
 int desk_step_row(struct desk *d, sqlite3_stmt *st, const char *doing);
 
+/*
+ * The ticket timeline (lib/timeline.c): what the SLA clocks need, written by
+ * the ticket writers inside their transaction. Each appends one row after
+ * the ticket's last. value: the status entered (status), the policy name
+ * or NULL (target); priority only for target rows.
+ */
+int desk_timeline_add(struct desk *d, int64_t ticket, const char *what, const char *value, int priority);
+
+/* A ticket with the SLA target recorded for it last (lib/timeline.c);
+ * strings valid during the callback; policy NULL when none. */
+struct desk_target_row {
+	int64_t id;
+	int priority;
+	const char *status;
+	const char *policy;
+	int policy_priority;
+};
+
+/* Ticket id's row (EX_NOINPUT when none), or every ticket not closed in
+ * id order. fn's non-zero return stops and is returned. */
+int desk_timeline_target(struct desk *d, int64_t id, int (*fn)(void *arg, const struct desk_target_row *r),
+			 void *arg);
+int desk_timeline_targets(struct desk *d, int (*fn)(void *arg, const struct desk_target_row *r), void *arg);
+
+/* The tickets of customer that are not closed: *ids allocated (caller
+ * frees), *n of them. */
+int desk_timeline_customer_tickets(struct desk *d, int64_t customer, int64_t **ids, size_t *n);
+
+/* Append the mark in columns col.. (at, what, value, priority) of st. */
+struct desk_timeline;
+void desk_timeline_push(struct desk_timeline *tl, sqlite3_stmt *st, int col);
+
+/* The timelines of the tickets already there, from their events and
+ * messages: migration 5, and desk_ticket_timeline_rebuild. Frozen with the
+ * migration: change the rebuild by adding a migration, never here. The
+ * creating event stands for the status new; the first message of a ticket
+ * was written with it (no event of its own) and sorts right after it. */
+#define DESK_TIMELINE_REBUILD_SQL \
+	"INSERT INTO ticket_timeline (ticket_id, seq, at, what, value)\n" \
+	" SELECT tid, row_number() OVER (PARTITION BY tid ORDER BY k), at, what, value FROM (\n" \
+	"  SELECT entity_id AS tid, id AS k, at, 'status' AS what, 'new' AS value FROM events\n" \
+	"   WHERE entity = 'ticket' AND field = 'ticket' AND new = 'created'\n" \
+	"  UNION ALL SELECT entity_id, id, at, 'status', new FROM events\n" \
+	"   WHERE entity = 'ticket' AND field = 'status'\n" \
+	"  UNION ALL SELECT entity_id, id, at, CASE field WHEN 'comment' THEN 'customer' ELSE 'reply' END,\n" \
+	"   NULL FROM events WHERE entity = 'ticket' AND field IN ('comment', 'reply')\n" \
+	"  UNION ALL SELECT e.entity_id, e.id + 0.5, e.at, 'customer', NULL FROM events e\n" \
+	"   WHERE e.entity = 'ticket' AND e.field = 'ticket' AND e.new = 'created'\n" \
+	"   AND EXISTS (SELECT 1 FROM messages m WHERE m.ticket_id = e.entity_id AND m.kind = 'customer'\n" \
+	"    AND m.id = (SELECT min(id) FROM messages WHERE ticket_id = e.entity_id)\n" \
+	"    AND NOT EXISTS (SELECT 1 FROM events c WHERE c.entity = 'ticket' AND c.entity_id = e.entity_id\n" \
+	"     AND c.field = 'comment' AND c.new = CAST(m.id AS TEXT)))\n" \
+	" );\n"
+
 #endif

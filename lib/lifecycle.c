@@ -54,6 +54,8 @@ static int status_step(struct desk *d, int64_t id, const char *from, const char 
 	sqlite3_bind_text(st, 2, to, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 3, (sqlite3_int64)d->now);
 	int rc = desk_step_done(d, st, "changing the status");
+	if (!rc)
+		rc = desk_timeline_add(d, id, "status", to, 0);
 	return rc ? rc : desk_event_add(d, "ticket", id, "status", from, to);
 }
 
@@ -232,8 +234,9 @@ int desk_ticket_update(struct desk *d, int64_t id, const struct desk_ticket_chan
 		if ((rc = change_tag(d, id, c->tags_remove[i], 0)))
 			goto out;
 	/* status last: closing is final, so everything else lands first */
-	if (c->status)
-		rc = desk_ticket_set_status(d, id, t.status, c->status);
+	if (c->status && (rc = desk_ticket_set_status(d, id, t.status, c->status)))
+		goto out;
+	rc = desk_sla_retarget(d, id);
 out:
 	desk_ticket_release(&t);
 	return desk_tx_end(d, rc);

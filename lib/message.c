@@ -50,6 +50,9 @@ static int insert_message(struct desk *d, int64_t id, const struct desk_message_
 	snprintf(num, sizeof num, "%lld", (long long)msg);
 	if ((rc = desk_fts_message_add(d, msg, m->body, m->len)) || (rc = desk_ticket_touch(d, id)))
 		return rc;
+	if (m->kind != DESK_MSG_NOTE &&
+	    (rc = desk_timeline_add(d, id, m->kind == DESK_MSG_REPLY ? "reply" : "customer", NULL, 0)))
+		return rc;
 	return desk_event_add(d, "ticket", id, m->kind == DESK_MSG_CUSTOMER ? "comment" : kind_name(m->kind),
 			      NULL, num);
 }
@@ -209,6 +212,8 @@ int desk_ticket_add_message(struct desk *d, int64_t id, const struct desk_messag
 			desk_ticket_release(&t);
 		}
 	}
+	if (!rc)
+		rc = desk_sla_retarget(d, out);
 	rc = desk_tx_end(d, rc);
 	if (!rc && ticket_out)
 		*ticket_out = out;

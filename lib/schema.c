@@ -202,6 +202,33 @@ static const char *const migrations[] = {
 	"  BEGIN SELECT RAISE(ABORT, 'policy versions are append-only'); END;\n"
 	"CREATE TRIGGER policy_versions_append_only_delete BEFORE DELETE ON policy_versions\n"
 	"  BEGIN SELECT RAISE(ABORT, 'policy versions are append-only'); END;\n",
+
+	/* 4 -> 5: the SLA engine (lib/sla). ticket_timeline is each ticket's
+	 * compact history as the SLA clocks see it (statuses entered, public
+	 * messages, the policy and priority targets were taken for), written
+	 * by the ticket writers in their transaction, so a check reads a few
+	 * small rows per ticket instead of its events and message bodies.
+	 * sla_notices remembers which warnings and breaches were announced,
+	 * so overlapping cron runs announce each once. The timelines of the
+	 * tickets already there come from their events and messages. */
+	"CREATE TABLE ticket_timeline (\n"
+	"  ticket_id INTEGER NOT NULL REFERENCES tickets(id),\n"
+	"  seq INTEGER NOT NULL,\n"
+	"  at INTEGER NOT NULL,\n"
+	"  what TEXT NOT NULL CHECK (what IN ('status','customer','reply','target')),\n"
+	"  value TEXT,\n"
+	"  priority INTEGER,\n"
+	"  PRIMARY KEY (ticket_id, seq)\n"
+	") WITHOUT ROWID;\n"
+	"CREATE TABLE sla_notices (\n"
+	"  ticket_id INTEGER NOT NULL REFERENCES tickets(id),\n"
+	"  metric TEXT NOT NULL,\n"
+	"  cycle INTEGER NOT NULL,\n"
+	"  kind TEXT NOT NULL CHECK (kind IN ('warning','breached')),\n"
+	"  at INTEGER NOT NULL,\n"
+	"  PRIMARY KEY (ticket_id, metric, cycle, kind)\n"
+	") WITHOUT ROWID;\n"
+	DESK_TIMELINE_REBUILD_SQL,
 };
 
 #define NMIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))

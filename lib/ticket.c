@@ -228,11 +228,16 @@ int desk_ticket_create(struct desk *d, const struct desk_ticket_draft *t, int64_
 	*id = sqlite3_last_insert_rowid(d->db);
 	if ((rc = desk_fts_subject_add(d, *id, t->subject)))
 		return desk_tx_end(d, rc);
-	if (t->body && (rc = add_first_message(d, *id, t, cust)))
+	if ((rc = desk_timeline_add(d, *id, "status", "new", 0)))
+		return desk_tx_end(d, rc);
+	if (t->body && ((rc = add_first_message(d, *id, t, cust)) ||
+			(rc = desk_timeline_add(d, *id, "customer", NULL, 0))))
 		return desk_tx_end(d, rc);
 	if ((rc = add_tags(d, *id, t->tags, t->ntags)))
 		return desk_tx_end(d, rc);
-	rc = desk_event_add(d, "ticket", *id, "ticket", NULL, "created");
+	if ((rc = desk_event_add(d, "ticket", *id, "ticket", NULL, "created")))
+		return desk_tx_end(d, rc);
+	rc = desk_sla_retarget(d, *id);
 	return desk_tx_end(d, rc);
 }
 

@@ -139,6 +139,17 @@ static int term_sql(struct desk *d, struct desk_buf *q, struct binds *b, const s
 			desk_buf_adds(q, "))");
 		}
 		break;
+	case DESK_F_ORG:
+		if (t->none)
+			desk_buf_adds(q, "t.requester_id IS NULL OR t.requester_id IN"
+					 " (SELECT id FROM customers WHERE org_id IS NULL)");
+		else {
+			desk_buf_adds(q, "t.requester_id IN (SELECT c.id FROM customers c"
+					 " JOIN organisations o ON o.id = c.org_id WHERE o.name IN (");
+			placeholders(q, b, t, 1);
+			desk_buf_adds(q, "))");
+		}
+		break;
 	case DESK_F_TEXT: {
 		/* the words as one quoted phrase, in the subject or any message.
 		 * When other terms narrow the tickets, each candidate's messages
@@ -183,20 +194,45 @@ static int terms_sql(struct desk *d, struct desk_buf *q, struct binds *b,
 }
 
 /* The listing query for f: SQL text in *q and its parameters in *b. */
-static int build_query(struct desk *d, const struct desk_filter *f, int with_tags, struct desk_buf *q,
-		       struct binds *b)
+/* What a query is for: a listing, one ticket's match, or timelines. */
+struct query_mode {
+	int with_tags;
+	int64_t only_id;   /* match: just this ticket */
+	int timelines;     /* join each ticket's timeline, in id order */
+	time_t at;         /* timelines: unsolved at this instant (0: now) */
+};
+
+static int build_query(struct desk *d, const struct desk_filter *f, const struct query_mode *m,
+		       struct desk_buf *q, struct binds *b)
 {
 	int rc;
 	desk_buf_addf(q,
 		"SELECT t.id, t.status, t.priority, a.login, c.email, t.subject, t.type, t.channel,"
-		" tm.name, %s, t.created, t.updated"
+		" tm.name, %s, t.created, t.updated%s"
 		" FROM tickets t"
 		" LEFT JOIN agents a ON a.id = t.assignee_id"
 		" LEFT JOIN customers c ON c.id = t.requester_id"
-		" LEFT JOIN teams tm ON tm.id = t.team_id"
+		" LEFT JOIN teams tm ON tm.id = t.team_id%s"
 		" WHERE 1",
-		with_tags ? "(SELECT group_concat(tag, ',') FROM (SELECT tag FROM ticket_tags"
-			    " WHERE ticket_id = t.id ORDER BY tag))" : "NULL");
+		m->with_tags ? "(SELECT group_concat(tag, ',') FROM (SELECT tag FROM ticket_tags"
+			       " WHERE ticket_id = t.id ORDER BY tag))" : "NULL",
+		m->timelines ? ", tl.at, tl.what, tl.value, tl.priority" : "",
+		m->timelines ? " JOIN ticket_timeline tl ON tl.ticket_id = t.id" : "");
+	if (m->only_id) {
+		desk_buf_adds(q, " AND t.id = ?");
+		bind_add(b, NULL, m->only_id);
+	}
+	if (m->timelines && !m->at) {
+		desk_buf_adds(q, " AND t.status IN ('new','open','pending','on-hold')");
+	} else if (m->timelines) {
+		/* unsolved at `at`: created by then, not closed by then, and not
+		 * solved by then for good (never reopened since); the timeline
+		 * decides the rest */
+		desk_buf_adds(q, " AND t.created <= ? AND (t.closed IS NULL OR t.closed > ?)"
+				 " AND NOT (t.reopens = 0 AND coalesce(t.first_solved <= ?, 0)) AND tl.at <= ?");
+		for (int i = 0; i < 4; i++)
+			bind_add(b, NULL, (int64_t)m->at);
+	}
 	if (f && f->nterms) {
 		/* a positive field term narrows the tickets a word is tested on */
 		int narrowed = 0;
@@ -207,6 +243,12 @@ static int build_query(struct desk *d, const struct desk_filter *f, int with_tag
 		if ((rc = terms_sql(d, q, b, f->terms, 0, f->nterms, narrowed)))
 			return rc;
 	}
+	if (m->timelines) {
+		desk_buf_adds(q, " ORDER BY t.id, tl.seq");
+		return 0;
+	}
+	if (m->only_id)
+		return 0;
 	enum desk_ffield sort = f ? f->sort : DESK_F_ID;
 	const char *dir = f && f->sort_desc ? " DESC" : "";
 	if (sort == DESK_F_ID)
@@ -249,7 +291,8 @@ char *desk_ticket_list_plan(struct desk *d, const struct desk_filter *f)
 	struct desk_buf q = DESK_BUF_INIT, plan = DESK_BUF_INIT;
 	struct binds b = { 0, 0, NULL };
 	sqlite3_stmt *st = NULL;
-	if (build_query(d, f, 0, &q, &b) == 0) {
+	struct query_mode m = { 0, 0, 0, 0 };
+	if (build_query(d, f, &m, &q, &b) == 0) {
 		char *eqp = desk_xasprintf("EXPLAIN QUERY PLAN %s", q.s);
 		if (prepare(d, eqp, &b, &st) == 0)
 			while (sqlite3_step(st) == SQLITE_ROW)
@@ -262,6 +305,8 @@ char *desk_ticket_list_plan(struct desk *d, const struct desk_filter *f)
 	return desk_buf_take(&plan);
 }
 
+static void read_row(sqlite3_stmt *st, struct desk_ticket_row *out);
+
 int desk_ticket_list(struct desk *d, const struct desk_filter *f, int with_tags,
 		     int (*fn)(void *arg, const struct desk_ticket_row *r), void *arg)
 {
@@ -270,9 +315,26 @@ int desk_ticket_list(struct desk *d, const struct desk_filter *f, int with_tags,
 	sqlite3_stmt *st = NULL;
 	int rc, src;
 
-	if ((rc = build_query(d, f, with_tags, &q, &b)) || (rc = prepare(d, q.s, &b, &st)))
+	struct query_mode m = { with_tags, 0, 0, 0 };
+	if ((rc = build_query(d, f, &m, &q, &b)) || (rc = prepare(d, q.s, &b, &st)))
 		goto out;
 	while ((src = sqlite3_step(st)) == SQLITE_ROW) {
+		struct desk_ticket_row r;
+		read_row(st, &r);
+		if ((rc = fn(arg, &r)) != 0)
+			goto out;
+	}
+	if (src != SQLITE_DONE)
+		rc = desk_db_fail(d, src, "listing tickets");
+out:
+	sqlite3_finalize(st);
+	desk_buf_free(&q);
+	binds_free(&b);
+	return rc;
+}
+
+static void read_row(sqlite3_stmt *st, struct desk_ticket_row *out)
+{
 		struct desk_ticket_row r = {
 			.id = sqlite3_column_int64(st, 0),
 			.status = (const char *)sqlite3_column_text(st, 1),
@@ -287,11 +349,76 @@ int desk_ticket_list(struct desk *d, const struct desk_filter *f, int with_tags,
 			.created = (time_t)sqlite3_column_int64(st, 10),
 			.updated = (time_t)sqlite3_column_int64(st, 11),
 		};
-		if ((rc = fn(arg, &r)) != 0)
-			goto out;
+		*out = r;
+}
+
+int desk_ticket_list_timelines(struct desk *d, const struct desk_filter *f, time_t at,
+			       int (*fn)(void *arg, const struct desk_ticket_row *r,
+					 const struct desk_timeline *tl), void *arg)
+{
+	struct desk_buf q = DESK_BUF_INIT;
+	struct binds b = { 0, 0, NULL };
+	struct desk_timeline tl = { NULL, 0, 0 };
+	struct desk_ticket_row r;
+	sqlite3_stmt *st = NULL;
+	int rc, src;
+	int64_t cur = 0;
+
+	struct query_mode m = { 0, 0, 1, at };
+	if ((rc = build_query(d, f, &m, &q, &b)) || (rc = prepare(d, q.s, &b, &st)))
+		goto out;
+	/* the row's strings belong to the statement's current row, so a
+	 * ticket's fields are kept as copies while its marks are read */
+	char *keep[6] = { NULL };
+	while ((src = sqlite3_step(st)) == SQLITE_ROW) {
+		int64_t id = sqlite3_column_int64(st, 0);
+		if (id != cur) {
+			if (cur && (rc = fn(arg, &r, &tl)) != 0)
+				break;
+			desk_timeline_release(&tl);
+			for (int i = 0; i < 6; i++)
+				free(keep[i]);
+			read_row(st, &r);
+			const char **f6[6] = { &r.status, &r.assignee, &r.requester, &r.subject, &r.type, &r.team };
+			for (int i = 0; i < 6; i++) {
+				keep[i] = *f6[i] ? desk_xstrdup(*f6[i]) : NULL;
+				*f6[i] = keep[i];
+			}
+			r.channel = NULL;
+			cur = id;
+		}
+		desk_timeline_push(&tl, st, 12);
 	}
-	if (src != SQLITE_DONE)
+	if (!rc && src != SQLITE_DONE)
 		rc = desk_db_fail(d, src, "listing tickets");
+	else if (!rc && cur)
+		rc = fn(arg, &r, &tl);
+	for (int i = 0; i < 6; i++)
+		free(keep[i]);
+out:
+	desk_timeline_release(&tl);
+	sqlite3_finalize(st);
+	desk_buf_free(&q);
+	binds_free(&b);
+	return rc;
+}
+
+int desk_ticket_match(struct desk *d, const struct desk_filter *f, int64_t id, int *yes)
+{
+	struct desk_buf q = DESK_BUF_INIT;
+	struct binds b = { 0, 0, NULL };
+	sqlite3_stmt *st = NULL;
+	int rc, src;
+
+	*yes = 0;
+	struct query_mode m = { 0, id, 0, 0 };
+	if ((rc = build_query(d, f, &m, &q, &b)) || (rc = prepare(d, q.s, &b, &st)))
+		goto out;
+	src = sqlite3_step(st);
+	if (src == SQLITE_ROW)
+		*yes = 1;
+	else if (src != SQLITE_DONE)
+		rc = desk_db_fail(d, src, "matching the ticket");
 out:
 	sqlite3_finalize(st);
 	desk_buf_free(&q);

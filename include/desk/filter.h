@@ -13,7 +13,7 @@
 enum desk_ffield {
 	DESK_F_ID, DESK_F_STATUS, DESK_F_PRIORITY, DESK_F_TYPE, DESK_F_CHANNEL,
 	DESK_F_TAG, DESK_F_ASSIGNEE, DESK_F_TEAM, DESK_F_REQUESTER,
-	DESK_F_CREATED, DESK_F_UPDATED, DESK_F_SOLVED, DESK_F_TEXT,
+	DESK_F_CREATED, DESK_F_UPDATED, DESK_F_SOLVED, DESK_F_TEXT, DESK_F_ORG,
 };
 
 enum desk_fop { DESK_OP_EQ, DESK_OP_LT, DESK_OP_LE, DESK_OP_GT, DESK_OP_GE };
@@ -26,7 +26,7 @@ struct desk_fterm {
 	char **values;       /* text values, normalised (statuses, tags, logins...) */
 	int64_t *nums;       /* numeric values: ids, priorities, times (UTC s) */
 	int64_t day_end;     /* times compared to a bare date: end of that day */
-	int none;            /* assignee:none, team:none, requester:none */
+	int none;            /* assignee:none, team:none, requester:none, org:none */
 	int me;              /* assignee:me (values[0] is the actor) */
 	int word;            /* 1-based position of the word, for messages */
 };
@@ -56,5 +56,12 @@ struct desk_filter *desk_filter_new(void);
 /* Add the term field = value (one value, as written: no operator, no
  * negation, no list). Returns 0 or EX_DATAERR for a bad value. */
 int desk_filter_add(struct desk *d, struct desk_filter *f, enum desk_ffield field, const char *value);
+
+/*
+ * Parse a filter written as one string (as in the team policy): words
+ * split on spaces, where 'single' or "double" quotes keep spaces in a word
+ * (no escapes). Errors as desk_filter_parse, plus an unclosed quote.
+ */
+int desk_filter_parse_text(struct desk *d, const char *text, struct desk_filter **out);
 
 #endif

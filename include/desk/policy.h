@@ -25,6 +25,7 @@ struct desk_diag {
 void desk_diag_release(struct desk_diag *g);
 
 struct desk_calendar;
+struct sla_policy;
 
 struct desk_policy {
 	int64_t version;          /* 0: the built-in policy (none loaded) */
@@ -36,6 +37,8 @@ struct desk_policy {
 	char *default_calendar;   /* default_calendar:, "24x7" when not given */
 	struct desk_calendar **cals; /* calendars, the built-in 24x7 first */
 	size_t ncals;
+	struct sla_policy *sla;   /* sla: in order (lib/sla), nsla of them */
+	size_t nsla;
 };
 
 /* One stored version, as listed by desk_policy_log. Strings are valid

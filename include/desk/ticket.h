@@ -214,4 +214,50 @@ enum desk_assign_flags {
  */
 int desk_ticket_assign(struct desk *d, int64_t id, const char *login, int flags);
 
+/*
+ * A ticket's timeline: what the SLA clocks read (lib/timeline.c). Each
+ * ticket's marks are in the order they happened.
+ */
+enum desk_mark_what {
+	DESK_MARK_STATUS,   /* value: the status entered (creation enters new) */
+	DESK_MARK_CUSTOMER, /* a message from the customer */
+	DESK_MARK_REPLY,    /* a public reply from an agent */
+	DESK_MARK_TARGET,   /* value: the SLA policy now in force (NULL: none), for priority */
+};
+
+struct desk_mark {
+	time_t at;
+	enum desk_mark_what what;
+	char *value;
+	int priority;
+};
+
+struct desk_timeline {
+	struct desk_mark *v;  /* allocated; desk_timeline_release frees */
+	size_t n, cap;
+};
+
+void desk_timeline_release(struct desk_timeline *tl);
+
+/* Append ticket id's marks to *tl (which starts zeroed or released).
+ * Returns 0 or a database status. */
+int desk_ticket_timeline(struct desk *d, int64_t id, struct desk_timeline *tl);
+
+/* Rebuild every timeline from the events and messages, in one
+ * transaction: for generators that write rows directly. */
+int desk_ticket_timeline_rebuild(struct desk *d);
+
+/*
+ * Stream the tickets that match f (NULL: all) and were unsolved at instant
+ * at (0: now, by their status), each with its timeline up to that instant,
+ * in id order; f's sort and limit are ignored. tl and r are valid during
+ * the callback. fn returns 0 to go on.
+ */
+int desk_ticket_list_timelines(struct desk *d, const struct desk_filter *f, time_t at,
+			       int (*fn)(void *arg, const struct desk_ticket_row *r,
+					 const struct desk_timeline *tl), void *arg);
+
+/* *yes = 1 when ticket id matches f. Returns 0 or an error status. */
+int desk_ticket_match(struct desk *d, const struct desk_filter *f, int64_t id, int *yes);
+
 #endif

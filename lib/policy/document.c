@@ -7,6 +7,7 @@
  */
 #include "policy/reader.h"
 #include "calendar/cal.h"
+#include "sla/sla.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -43,6 +44,7 @@ void desk_policy_free(struct desk_policy *p)
 	for (size_t i = 0; i < p->ncals; i++)
 		cal_free(p->cals[i]);
 	free(p->cals);
+	sla_section_free(p->sla, p->nsla);
 	free(p);
 }
 
@@ -103,6 +105,11 @@ static void read_calendars(struct policy_reader *R, yaml_node_t *n, struct polic
 	cal_section_read(R, n, &B->p->cals, &B->p->ncals);
 }
 
+static void read_sla(struct policy_reader *R, yaml_node_t *n, struct policy_build *B)
+{
+	sla_section_read(R, n, &B->p->sla, &B->p->nsla);
+}
+
 /* The top-level keys, each read by the subsystem that owns it. Later
  * sections (sla, routing, mail, ...) are added here. */
 static const struct policy_section {
@@ -113,6 +120,7 @@ static const struct policy_section {
 	{ "hooks_dir", read_hooks_dir },
 	{ "default_calendar", read_default_calendar },
 	{ "calendars", read_calendars },
+	{ "sla", read_sla },
 };
 
 static void top_pair(struct policy_reader *R, const char *key, const char *kpath, yaml_node_t *vn, void *arg)
@@ -139,6 +147,7 @@ static void check_references(struct policy_reader *R, struct policy_build *B)
 		policy_err(R, B->default_calendar, "default_calendar", "no calendar '%s' in calendars",
 			   desk_clip(qb, sizeof qb, B->p->default_calendar));
 	}
+	sla_section_resolve(R, B->p->sla, B->p->nsla, B->p);
 }
 
 /* The line of byte offset off in text. */

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "desk/sha256.h"
+#include "sla/sla.h"
 
 /* The text and number of the newest version in force at t (version 0 and
  * NULL text when none). */
@@ -243,15 +244,35 @@ int desk_policy_store(struct desk *d, const char *name, const char *text, size_t
 	*unchanged = 0;
 	*version = 0;
 	int rc = desk_policy_parse(d, name, text, len, 1, &p, diag);
-	desk_policy_free(p);
 	if (rc)
 		return rc;
 	desk_sha256_hex(text, len, sha);
-	if ((rc = desk_tx_begin(d)))
+	if ((rc = desk_tx_begin(d))) {
+		desk_policy_free(p);
 		return rc;
+	}
 	rc = store_locked(d, name, text, len, sha, version, unchanged);
+	/* what the subsystems derived from the policy follows it in the same
+	 * transaction: the SLA targets of every ticket not closed */
+	if (!rc && !*unchanged) {
+		p->version = *version;
+		p->effective = d->now;
+		rc = sla_retarget_all(d, p);
+	}
 	rc = desk_tx_end(d, rc);
-	if (rc)
-		*version = 0;
-	return rc;
+	if (rc || *unchanged) {
+		if (rc)
+			*version = 0;
+		desk_policy_free(p);
+		return rc;
+	}
+	/* from now on this process works under the new version */
+	if (d->policy && d->policy_release)
+		d->policy_release(d->policy);
+	free(d->policy_msg);
+	d->policy_msg = NULL;
+	d->policy_rc = 0;
+	d->policy = p;
+	d->policy_release = desk_policy_free;
+	return 0;
 }

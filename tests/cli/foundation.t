@@ -9,7 +9,7 @@ count() { ticket-list | wc -l | tr -d ' '; }
 run desk-init
 status_is 0 "desk-init creates the database"
 like "$out" "database: $DESK_DB*" "desk-init prints the path"
-like "$out" "*schema: 4*" "desk-init prints the schema version"
+like "$out" "*schema: 5*" "desk-init prints the schema version"
 like "$out" "*journal: truncate*why: SQLite older than 3.51.3*" "desk-init reports the journal mode and why"
 run desk-init
 status_is 0 "desk-init again is harmless"
