@@ -6,12 +6,17 @@
 #include <string.h>
 #include <unistd.h>
 
+enum { OPT_AT = CLI_FIRST_FREE };
+
 static const struct cli_opt opts[] = {
 	{ "output", 'o', CLI_ARG, "FORMAT", "text (default), json or jsonl" },
+	{ "at", OPT_AT, CLI_ARG, "TIME", "the SLA clocks as they stood at TIME" },
 	CLI_OPT_COLOR, CLI_OPT_DB, CLI_OPT_QUIET, CLI_OPT_HELP, CLI_OPT_VERSION, CLI_OPT_END,
 };
 
 struct show {
+	struct cli *c;
+	time_t at;      /* --at, 0: now */
 	enum desk_format fmt;
 	int color;
 	int nmsg;
@@ -60,6 +65,66 @@ static void text_ticket(struct show *s, const struct desk_ticket *t)
 		printf("follow-up of: #%lld\n", (long long)t->parent_id);
 }
 
+/* The ticket's clocks; a policy this build cannot read is a warning, so
+ * the ticket is still shown. nclocks is 0 when there are none. */
+static void sla_of(struct show *s, int64_t id, struct desk_sla_eval *e)
+{
+	int rc = desk_sla_ticket(&s->c->d, id, s->at, e);
+	if (rc == EX_CONFIG) {
+		desk_warn(&s->c->d, "no SLA clocks: %s", s->c->d.errmsg);
+		e->nclocks = 0;
+	} else if (rc) {
+		cli_die(s->c);
+	}
+}
+
+/* "4h", "2bd" as the policy would write the target: seconds here */
+static void span(long long v, char *buf, size_t n)
+{
+	buf[0] = '-';
+	desk_duration(v < 0 ? -v : v, buf + (v < 0), n - 1);
+}
+
+static void text_sla(struct show *s, int64_t id)
+{
+	struct desk_sla_eval e;
+	sla_of(s, id, &e);
+	for (int i = 0; i < e.nclocks; i++) {
+		const struct desk_sla_clock *k = &e.clocks[i];
+		char due[32], tg[40], rest[40], cyc[24] = "";
+		span(k->target, tg, sizeof tg);
+		span(k->done ? k->elapsed : k->remaining, rest, sizeof rest);
+		if (k->metric == DESK_SLA_NEXT_RESPONSE)
+			snprintf(cyc, sizeof cyc, " #%d", k->cycle);
+		printf("sla: %s (%s)  %s%s %s  due %s  (%s, %s %s)\n", e.policy, e.calendar,
+		       desk_sla_metric_name(k->metric), cyc, desk_sla_state_name(k->state),
+		       desk_time_short(k->due, due, sizeof due), tg, rest, k->done ? "used" : "left");
+	}
+}
+
+static void json_sla(struct show *s, int64_t id)
+{
+	struct desk_sla_eval e;
+	sla_of(s, id, &e);
+	desk_json_key(stdout, "sla");
+	putchar('[');
+	for (int i = 0; i < e.nclocks; i++) {
+		const struct desk_sla_clock *k = &e.clocks[i];
+		printf("%s{\"metric\":", i ? "," : "");
+		desk_json_string(stdout, desk_sla_metric_name(k->metric));
+		desk_json_str(stdout, "state", desk_sla_state_name(k->state));
+		desk_json_time(stdout, "due", k->due);
+		printf(",\"remaining\":%lld,\"elapsed\":%lld,\"target\":%lld", k->remaining, k->elapsed, k->target);
+		desk_json_str(stdout, "policy", e.policy);
+		desk_json_str(stdout, "calendar", e.calendar);
+		printf(",\"cycle\":%d", k->cycle);
+		desk_json_time(stdout, "start", k->start);
+		desk_json_time(stdout, "done", k->done);
+		putchar('}');
+	}
+	putchar(']');
+}
+
 static int json_message(void *arg, const struct desk_message *m)
 {
 	struct show *s = arg;
@@ -106,20 +171,23 @@ static void json_ticket(struct show *s, const struct desk_ticket *t)
 int main(int argc, char **argv)
 {
 	struct cli c;
-	struct show s = { DESK_FMT_TEXT, 0, 0, 0 };
+	struct show s = { &c, 0, DESK_FMT_TEXT, 0, 0, 0 };
+	const char *at = NULL;
 	struct cli_tally tally = { 0, 0, 0 };
 	struct desk_idreader r;
 	int64_t id;
 	int ch, rc;
 
 	cli_init(&c, "ticket-show", "Print tickets with their conversation.",
-		 "[-o text|json|jsonl] [--db FILE] [ID...]", opts);
+		 "[-o text|json|jsonl] [--at TIME] [--db FILE] [ID...]", opts);
 	c.operands = "ids";
 	c.text_format = 1;
 	c.formats = cli_text_formats;
 	while ((ch = cli_getopt(&c, argc, argv)) != -1)
-		;
-	(void)ch;
+		if (ch == OPT_AT)
+			at = optarg;
+	if (at && desk_time_parse(&c.d, at, &s.at))
+		cli_die(&c);
 	if (c.format != DESK_FMT_AUTO && c.format != DESK_FMT_TEXT && c.format != DESK_FMT_JSON &&
 	    c.format != DESK_FMT_JSONL)
 		cli_usage_error(&c, "output format '%s' is not for this command (text, json, jsonl)",
@@ -142,11 +210,15 @@ int main(int argc, char **argv)
 		s.nmsg = 0;
 		if (s.fmt == DESK_FMT_TEXT) {
 			text_ticket(&s, &t);
+			text_sla(&s, id);
 			rc = desk_ticket_messages(&c.d, id, text_message, &s);
 		} else {
 			json_ticket(&s, &t);
 			rc = desk_ticket_messages(&c.d, id, json_message, &s);
-			fputs("]}", stdout);
+			putchar(']');
+			if (!rc)
+				json_sla(&s, id);
+			putchar('}');
 			if (s.fmt == DESK_FMT_JSONL)
 				putchar('\n');
 		}

@@ -10,8 +10,9 @@
 #
 # so a new option or a new command with a known kind of operands needs no
 # change here but its name in the list below.  The values of the
-# knowledge-base ARGNAMEs (KBSTATUS, AUDIENCE, LANG) are fixed and listed
-# here; article ids (ARGS articles, the second operand of ARGS ticket
+# knowledge-base ARGNAMEs (KBSTATUS, AUDIENCE, LANG) and of METRIC (the SLA
+# metrics of sla-check -m, a comma list) are fixed and listed here; article
+# ids (ARGS articles, the second operand of ARGS ticket
 # article) have no --complete, so nothing is offered for them; nor for
 # times, spans and version numbers (ARGNAME TIME, SPAN, N), which are
 # typed.  The file is installed once
@@ -21,7 +22,7 @@
 
 # ---- the deskutils commands: ADD NEW COMMANDS HERE ---------------------------
 set -g __deskutils_commands \
-    desk-init desk-policy desk-calendar \
+    desk-init desk-policy desk-calendar sla-check \
     ticket-new ticket-show ticket-list ticket-update ticket-close ticket-reopen \
     ticket-assign ticket-log ticket-reply ticket-note ticket-comment \
     agent-add agent-update agent-list \
@@ -32,7 +33,7 @@ set -g __deskutils_commands \
 # (ARGS login says only "a login"): offer nothing there.
 set -g __deskutils_new_login agent-add
 # Field prefixes of filter words (desk-filter(7)), and the sort keys.
-set -g __deskutils_fields status priority type channel tag assignee team requester id created updated solved sort
+set -g __deskutils_fields status priority type channel tag assignee team requester org id created updated solved sort
 set -g __deskutils_sortkeys id created updated priority status solved
 # -----------------------------------------------------------------------------
 
@@ -220,7 +221,7 @@ function __deskutils_filter
             set vals (__deskutils_ask agents) me none
         case team
             set vals (__deskutils_ask teams) none
-        case requester
+        case requester org
             set vals none
         case sort
             test -n "$head"; and return
@@ -268,6 +269,17 @@ function __deskutils_fixed -a a
     end
 end
 
+# __deskutils_metrics: the SLA metrics for -m METRIC, which takes a comma
+# list: after "first_response," the metrics with that list before them.
+function __deskutils_metrics
+    set -l tok (commandline -ct)
+    set tok (string replace -r -- '^(--[^=]*=|-[a-zA-Z])' '' "$tok")
+    set -l head (string match -r -- '^.*,' "$tok")
+    for m in first_response next_response resolution
+        printf '%s%s\tSLA metric\n' "$head" $m
+    end
+end
+
 # The listed commands, and the one this copy of the file is named after.
 set -l __deskutils_self (string replace -r -- '\.fish$' '' (string replace -r -- '.*/' '' (status filename)))
 set -l __deskutils_names $__deskutils_commands
@@ -312,6 +324,8 @@ for __deskutils_c in $__deskutils_names
             set -a args -r -F
         else if test -n "$what"
             set -a args -x -a "(__deskutils_ask $what)"
+        else if test "$base" = METRIC
+            set -a args -x -a '(__deskutils_metrics)'
         else if test -n "$fixed"
             set -a args -x -a "$fixed"
         else # SUBJECT, EMAIL, TEXT, TAG, NAME, ORG, N, DATE, TIME, SPAN: typed, not completed
