@@ -148,7 +148,8 @@ int desk_sla_check(struct desk *d, const struct desk_sla_query *q,
 		goto out; /* no targets: nothing runs */
 	if ((rc = desk_ticket_list_timelines(d, q->filter, q->at, one_ticket, &c)))
 		goto out;
-	qsort(c.rows.v, c.rows.n, sizeof *c.rows.v, by_due);
+	if (c.rows.n)
+		qsort(c.rows.v, c.rows.n, sizeof *c.rows.v, by_due);
 	if (q->notify && (rc = notify(d, &c.rows)))
 		goto out;
 	for (size_t i = 0; i < c.rows.n; i++) {
