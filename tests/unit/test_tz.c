@@ -93,10 +93,12 @@ static long compare_zone(struct desk *d, const char *zone)
 static void test_against_glibc(void **state)
 {
 	struct unit *u = *state;
+	/* minimums that any recent tzdata meets (2026f ends Morocco's
+	 * Ramadan changes in 2026, so Casablanca has 64, no longer 100+) */
 	static const struct { const char *zone; long min; } zones[] = {
 		{ "Europe/Berlin", 240 },   { "America/New_York", 260 }, { "Asia/Ho_Chi_Minh", 1 },
 		{ "Asia/Shanghai", 12 },    { "Australia/Lord_Howe", 230 }, { "Pacific/Apia", 20 },
-		{ "America/Santiago", 200 }, { "Africa/Casablanca", 100 }, { "Europe/Dublin", 250 },
+		{ "America/Santiago", 200 }, { "Africa/Casablanca", 50 }, { "Europe/Dublin", 250 },
 		{ "Asia/Kolkata", 0 },      { "America/St_Johns", 250 }, { "Pacific/Chatham", 240 },
 		{ "UTC", 0 },
 	};
@@ -109,7 +111,7 @@ static void test_against_glibc(void **state)
 			fail_msg("%s: only %ld transitions compared", zones[i].zone, n);
 		total += n;
 	}
-	assert_true(total > 1900);
+	assert_true(total > 1800);
 }
 
 static int64_t utc(int y, int m, int dd, int h, int mi, int s)
