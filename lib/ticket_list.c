@@ -206,24 +206,35 @@ static int build_query(struct desk *d, const struct desk_filter *f, const struct
 		       struct desk_buf *q, struct binds *b)
 {
 	int rc;
-	desk_buf_addf(q,
-		"SELECT t.id, t.status, t.priority, a.login, c.email, t.subject, t.type, t.channel,"
-		" tm.name, %s, t.created, t.updated%s"
-		" FROM tickets t"
-		" LEFT JOIN agents a ON a.id = t.assignee_id"
-		" LEFT JOIN customers c ON c.id = t.requester_id"
-		" LEFT JOIN teams tm ON tm.id = t.team_id%s"
-		" WHERE 1",
-		m->with_tags ? "(SELECT group_concat(tag, ',') FROM (SELECT tag FROM ticket_tags"
-			       " WHERE ticket_id = t.id ORDER BY tag))" : "NULL",
-		m->timelines ? ", tl.at, tl.what, tl.value, tl.priority" : "",
-		m->timelines ? " JOIN ticket_timeline tl ON tl.ticket_id = t.id" : "");
+	if (m->timelines)
+		/* what a clock needs and no more: no requester, team or subject
+		 * joined for each of a backlog's marks */
+		desk_buf_adds(q,
+			"SELECT t.id, t.status, t.priority, a.login, NULL, NULL, NULL, NULL,"
+			" NULL, NULL, t.created, t.updated, tl.at, tl.what, tl.value, tl.priority"
+			" FROM tickets t"
+			" LEFT JOIN agents a ON a.id = t.assignee_id"
+			" JOIN ticket_timeline tl ON tl.ticket_id = t.id"
+			" WHERE 1");
+	else
+		desk_buf_addf(q,
+			"SELECT t.id, t.status, t.priority, a.login, c.email, t.subject, t.type, t.channel,"
+			" tm.name, %s, t.created, t.updated"
+			" FROM tickets t"
+			" LEFT JOIN agents a ON a.id = t.assignee_id"
+			" LEFT JOIN customers c ON c.id = t.requester_id"
+			" LEFT JOIN teams tm ON tm.id = t.team_id"
+			" WHERE 1",
+			m->with_tags ? "(SELECT group_concat(tag, ',') FROM (SELECT tag FROM ticket_tags"
+				       " WHERE ticket_id = t.id ORDER BY tag))" : "NULL");
 	if (m->only_id) {
 		desk_buf_adds(q, " AND t.id = ?");
 		bind_add(b, NULL, m->only_id);
 	}
 	if (m->timelines && !m->at) {
-		desk_buf_adds(q, " AND t.status IN ('new','open','pending','on-hold')");
+		/* +: the tickets in id order, as ORDER BY wants them, rather
+		 * than by the status index and a sort of every mark */
+		desk_buf_adds(q, " AND +t.status IN ('new','open','pending','on-hold')");
 	} else if (m->timelines) {
 		/* unsolved at `at`: created by then, not closed by then, and not
 		 * solved by then for good (never reopened since); the timeline
@@ -369,22 +380,21 @@ int desk_ticket_list_timelines(struct desk *d, const struct desk_filter *f, time
 		goto out;
 	/* the row's strings belong to the statement's current row, so a
 	 * ticket's fields are kept as copies while its marks are read */
-	char *keep[6] = { NULL };
+	char *keep[2] = { NULL };
 	while ((src = sqlite3_step(st)) == SQLITE_ROW) {
 		int64_t id = sqlite3_column_int64(st, 0);
 		if (id != cur) {
 			if (cur && (rc = fn(arg, &r, &tl)) != 0)
 				break;
 			desk_timeline_release(&tl);
-			for (int i = 0; i < 6; i++)
+			for (int i = 0; i < 2; i++)
 				free(keep[i]);
 			read_row(st, &r);
-			const char **f6[6] = { &r.status, &r.assignee, &r.requester, &r.subject, &r.type, &r.team };
-			for (int i = 0; i < 6; i++) {
-				keep[i] = *f6[i] ? desk_xstrdup(*f6[i]) : NULL;
-				*f6[i] = keep[i];
+			const char **f2[2] = { &r.status, &r.assignee };
+			for (int i = 0; i < 2; i++) {
+				keep[i] = *f2[i] ? desk_xstrdup(*f2[i]) : NULL;
+				*f2[i] = keep[i];
 			}
-			r.channel = NULL;
 			cur = id;
 		}
 		desk_timeline_push(&tl, st, 12);
@@ -393,7 +403,7 @@ int desk_ticket_list_timelines(struct desk *d, const struct desk_filter *f, time
 		rc = desk_db_fail(d, src, "listing tickets");
 	else if (!rc && cur)
 		rc = fn(arg, &r, &tl);
-	for (int i = 0; i < 6; i++)
+	for (int i = 0; i < 2; i++)
 		free(keep[i]);
 out:
 	desk_timeline_release(&tl);

@@ -250,8 +250,9 @@ int desk_ticket_timeline_rebuild(struct desk *d);
 /*
  * Stream the tickets that match f (NULL: all) and were unsolved at instant
  * at (0: now, by their status), each with its timeline up to that instant,
- * in id order; f's sort and limit are ignored. tl and r are valid during
- * the callback. fn returns 0 to go on.
+ * in id order; f's sort and limit are ignored. r carries the id, status,
+ * priority, assignee, created and updated only (the rest NULL or 0). tl
+ * and r are valid during the callback. fn returns 0 to go on.
  */
 int desk_ticket_list_timelines(struct desk *d, const struct desk_filter *f, time_t at,
 			       int (*fn)(void *arg, const struct desk_ticket_row *r,
