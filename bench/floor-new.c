@@ -11,8 +11,9 @@
  * libdesk. No config file, no option parsing beyond argv, no text checks.
  * Prints the new id.
  *
- * Mirrors libdesk as of schema 2 (subject and message full-text indexes kept
- * by the writer). When the library's statements change, change these too:
+ * Mirrors libdesk as of schema 5 (subject and message full-text indexes kept
+ * by the writer; the ticket's timeline marks: status new, the customer's
+ * message; with no team policy loaded, nothing for the SLA targets). When the library's statements change, change these too:
  * run.sh compares what both write.
  */
 #include <pwd.h>
@@ -53,6 +54,25 @@ static void event(sqlite3_stmt *st, const char *entity, sqlite3_int64 id, sqlite
 	sqlite3_bind_text(st, 8, new_value, -1, SQLITE_STATIC);
 	done(st);
 }
+
+/* lib/timeline.c: desk_timeline_add (schema 5), one mark after the ticket's last */
+static void timeline(sqlite3_stmt *st, sqlite3_int64 id, sqlite3_int64 now, const char *what, const char *value)
+{
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_int64(st, 2, now);
+	sqlite3_bind_text(st, 3, what, -1, SQLITE_STATIC);
+	if (value)
+		sqlite3_bind_text(st, 4, value, -1, SQLITE_STATIC);
+	else
+		sqlite3_bind_null(st, 4);
+	sqlite3_bind_null(st, 5);
+	done(st);
+}
+
+#define TIMELINE_ADD \
+	"INSERT INTO ticket_timeline (ticket_id, seq, at, what, value, priority)" \
+	" VALUES (?1, coalesce((SELECT max(seq) FROM ticket_timeline WHERE ticket_id = ?1), 0) + 1," \
+	" ?2, ?3, ?4, ?5)"
 
 int main(int argc, char **argv)
 {
@@ -121,6 +141,8 @@ int main(int argc, char **argv)
 	sqlite3_bind_int64(sf, 1, id);
 	sqlite3_bind_text(sf, 2, subject, -1, SQLITE_STATIC);
 	done(sf);
+	sqlite3_stmt *tl = stmt(TIMELINE_ADD);
+	timeline(tl, id, now, "status", "new");
 
 	size_t blen = strlen(body);
 	sqlite3_stmt *msg = stmt("INSERT INTO messages (ticket_id, kind, customer_id, author, body, created)"
@@ -135,6 +157,7 @@ int main(int argc, char **argv)
 	sqlite3_bind_int64(mf, 1, sqlite3_last_insert_rowid(db));
 	sqlite3_bind_text(mf, 2, body, (int)blen, SQLITE_STATIC);
 	done(mf);
+	timeline(tl, id, now, "customer", NULL);
 
 	sqlite3_stmt *tg = stmt("INSERT OR IGNORE INTO ticket_tags (ticket_id, tag) VALUES (?1, ?2)");
 	sqlite3_bind_int64(tg, 1, id);
@@ -151,6 +174,7 @@ int main(int argc, char **argv)
 	sqlite3_finalize(sel);
 	sqlite3_finalize(tk);
 	sqlite3_finalize(sf);
+	sqlite3_finalize(tl);
 	sqlite3_finalize(msg);
 	sqlite3_finalize(mf);
 	sqlite3_finalize(tg);

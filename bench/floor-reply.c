@@ -15,7 +15,11 @@
  * ticket is refused (the bench never replies to one). Prints nothing, as
  * ticket-reply prints nothing.
  *
- * Mirrors libdesk's SQL as of schema 3; run.sh checks that both write the
+ * Each step that moves an SLA clock also appends its mark to the ticket's
+ * timeline (lib/timeline.c): the reply, and the status open. With no team
+ * policy loaded, retargeting does nothing more.
+ *
+ * Mirrors libdesk's SQL as of schema 5; run.sh checks that both write the
  * same rows, on a new ticket and on an open one.
  */
 #include <pwd.h>
@@ -59,6 +63,25 @@ static void event(sqlite3_stmt *st, sqlite3_int64 id, sqlite3_int64 now, const c
 	sqlite3_bind_text(st, 8, new_value, -1, SQLITE_STATIC);
 	done(st);
 }
+
+/* lib/timeline.c: desk_timeline_add (schema 5), one mark after the ticket's last */
+static void timeline(sqlite3_stmt *st, sqlite3_int64 id, sqlite3_int64 now, const char *what, const char *value)
+{
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_int64(st, 2, now);
+	sqlite3_bind_text(st, 3, what, -1, SQLITE_STATIC);
+	if (value)
+		sqlite3_bind_text(st, 4, value, -1, SQLITE_STATIC);
+	else
+		sqlite3_bind_null(st, 4);
+	sqlite3_bind_null(st, 5);
+	done(st);
+}
+
+#define TIMELINE_ADD \
+	"INSERT INTO ticket_timeline (ticket_id, seq, at, what, value, priority)" \
+	" VALUES (?1, coalesce((SELECT max(seq) FROM ticket_timeline WHERE ticket_id = ?1), 0) + 1," \
+	" ?2, ?3, ?4, ?5)"
 
 int main(int argc, char **argv)
 {
@@ -132,6 +155,8 @@ int main(int argc, char **argv)
 	sqlite3_bind_int64(tu, 1, id);
 	sqlite3_bind_int64(tu, 2, now);
 	done(tu);
+	sqlite3_stmt *tl = stmt(TIMELINE_ADD);
+	timeline(tl, id, now, "reply", NULL);
 	sqlite3_stmt *ev = stmt("INSERT INTO events (entity, entity_id, at, real_at, actor, field, old, new)"
 				" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
 	event(ev, id, now, actor, "reply", NULL, num);
@@ -156,6 +181,7 @@ int main(int argc, char **argv)
 		sqlite3_bind_text(ss, 2, "open", -1, SQLITE_STATIC);
 		sqlite3_bind_int64(ss, 3, now);
 		done(ss);
+		timeline(tl, id, now, "status", "open");
 		sqlite3_clear_bindings(ev);
 		event(ev, id, now, actor, "status", "new", "open");
 	}
@@ -166,6 +192,7 @@ int main(int argc, char **argv)
 	sqlite3_finalize(msg);
 	sqlite3_finalize(mf);
 	sqlite3_finalize(tu);
+	sqlite3_finalize(tl);
 	sqlite3_finalize(ev);
 	sqlite3_finalize(fr);
 	sqlite3_finalize(ss);

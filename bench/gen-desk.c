@@ -533,10 +533,11 @@ enum { K_CUSTOMER, K_REPLY, K_NOTE, K_FOLLOWUP };
 struct ev {
 	int64_t at;
 	uint32_t entity_id;
+	uint32_t msg; /* F_MESSAGE: the message's id */
 	uint8_t entity, field, old, new_, actor, j;
 };
 enum { E_CUSTOMER, E_TICKET };
-enum { F_CUSTOMER, F_CREATED, F_STATUS };
+enum { F_CUSTOMER, F_CREATED, F_STATUS, F_MESSAGE };
 
 struct gen {
 	struct rng r;
@@ -551,6 +552,10 @@ struct gen {
 	struct ev *evs;
 	size_t nevs, capevs;
 	long ntags;
+	int msg_events;  /* -e: an event per message after the first, as the commands write */
+	double *stuck_p; /* --open: the chance a ticket that would be solved by now is not */
+	struct rng br;   /* --open: the backlog's own draws */
+	long nstuck;
 	sqlite3_stmt *ins_ticket, *ins_tag, *ins_msg, *ins_ev, *ins_cust, *ins_org;
 };
 
@@ -852,8 +857,9 @@ static void stage_ev(struct gen *g, int64_t at, int entity, uint32_t id, int fie
 		g->capevs = g->capevs ? g->capevs * 2 : 1 << 20;
 		g->evs = xrealloc(g->evs, g->capevs * sizeof *g->evs);
 	}
-	g->evs[g->nevs++] = (struct ev){ at, id, (uint8_t)entity, (uint8_t)field, (uint8_t)old,
-					  (uint8_t)new_, (uint8_t)actor, (uint8_t)j };
+	g->evs[g->nevs++] = (struct ev){ .at = at, .entity_id = id, .entity = (uint8_t)entity,
+					  .field = (uint8_t)field, .old = (uint8_t)old, .new_ = (uint8_t)new_,
+					  .actor = (uint8_t)actor, .j = (uint8_t)j };
 }
 
 static int cmp_msg(const void *a, const void *b)
@@ -1007,52 +1013,139 @@ static int off_hours(int64_t t)
  * and on-hold, solved, closed four days later. Some never get solved. Times
  * may lie beyond now: the caller keeps what has happened.
  */
-static void live(struct gen *g, int64_t c, int prio, struct life *L)
+static void live(struct rng *r, int64_t c, int prio, struct life *L)
 {
 	static const double fr_mean_h[5] = { 0, 12, 6, 2, 0.5 };
 	static const double solve_median_h[5] = { 0, 60, 36, 24, 20 };
 	static const double stale_p[5] = { 0, 0.015, 0.010, 0.008, 0.008 };
 	L->n = 0;
-	double fr = expo(&g->r, fr_mean_h[prio] * HOUR) + 60;
+	double fr = expo(r, fr_mean_h[prio] * HOUR) + 60;
 	if (off_hours(c) && prio < 4)
-		fr += expo(&g->r, 8 * HOUR);
+		fr += expo(r, 8 * HOUR);
 	int64_t cur = c + (int64_t)fr;
 	tr(L, cur, S_NEW, S_OPEN);
-	int stale = chance(&g->r, stale_p[prio]);
-	double work = lognorm(&g->r, solve_median_h[prio] * HOUR, 1.3);
-	if (chance(&g->r, 0.35)) {
-		double part = work * (0.1 + 0.4 * unif(&g->r));
+	int stale = chance(r, stale_p[prio]);
+	double work = lognorm(r, solve_median_h[prio] * HOUR, 1.3);
+	if (chance(r, 0.35)) {
+		double part = work * (0.1 + 0.4 * unif(r));
 		cur += (int64_t)part;
 		work -= part;
 		tr(L, cur, S_OPEN, S_PENDING);
-		if (stale && chance(&g->r, 0.5))
+		if (stale && chance(r, 0.5))
 			return; /* the customer never answered, nobody followed up */
-		cur += (int64_t)lognorm(&g->r, 18 * HOUR, 1.0);
+		cur += (int64_t)lognorm(r, 18 * HOUR, 1.0);
 		tr(L, cur, S_PENDING, S_OPEN);
 	}
-	if (chance(&g->r, 0.06)) {
-		double part = work * (0.1 + 0.5 * unif(&g->r));
+	if (chance(r, 0.06)) {
+		double part = work * (0.1 + 0.5 * unif(r));
 		cur += (int64_t)part;
 		work -= part;
 		tr(L, cur, S_OPEN, S_HOLD);
 		if (stale)
 			return;
-		cur += (int64_t)lognorm(&g->r, 4 * DAY, 0.8);
+		cur += (int64_t)lognorm(r, 4 * DAY, 0.8);
 		tr(L, cur, S_HOLD, S_OPEN);
 	}
 	if (stale)
 		return;
 	cur += (int64_t)work;
 	tr(L, cur, S_OPEN, S_SOLVED);
-	if (chance(&g->r, 0.06)) {
+	if (chance(r, 0.06)) {
 		/* "it is back": the customer answers before the ticket closes */
-		cur += 2 * HOUR + (int64_t)below(&g->r, 3 * DAY);
+		cur += 2 * HOUR + (int64_t)below(r, 3 * DAY);
 		tr(L, cur, S_SOLVED, S_OPEN);
-		cur += (int64_t)lognorm(&g->r, solve_median_h[prio] * HOUR / 2, 1.0);
+		cur += (int64_t)lognorm(r, solve_median_h[prio] * HOUR / 2, 1.0);
 		tr(L, cur, S_OPEN, S_SOLVED);
 	}
-	cur += 4 * DAY + (int64_t)below(&g->r, 2 * HOUR);
+	cur += 4 * DAY + (int64_t)below(r, 2 * HOUR);
 	tr(L, cur, S_SOLVED, S_CLOSED);
+}
+
+/*
+ * --open: the backlog. A ticket whose life would have reached solved by now
+ * stops short of it: left new (never touched), waiting in pending or
+ * on-hold, or open. The draws are the backlog's own (g->br).
+ */
+static void backlog(struct gen *g, struct life *L)
+{
+	int s = 0;
+	while (s < L->n && L->to[s] != S_SOLVED)
+		s++;
+	double u = unif(&g->br);
+	if (u < 0.10) {
+		L->n = 0; /* nobody picked it up */
+		return;
+	}
+	L->n = s;
+	if (u < 0.35) /* waiting: cut right after its last entry to pending or on-hold */
+		for (int k = s - 1; k >= 0; k--)
+			if (L->to[k] == S_PENDING || L->to[k] == S_HOLD) {
+				L->n = k + 1;
+				return;
+			}
+}
+
+/*
+ * --open N: how likely each ticket is to be in the backlog, so that about N
+ * tickets are new, open, pending or on-hold at now. Tickets that are open
+ * anyway (the last two weeks, the stale ones) count first; of the others, a
+ * ticket of age A joins the backlog with chance min(1, b e^(-A/60 days)),
+ * b chosen so the expected total is N. Which tickets are open anyway is
+ * estimated by living every ticket once on a separate stream (the same
+ * lives in distribution, not draw for draw).
+ */
+static void plan_backlog(struct gen *g, const int64_t *ts, long want, uint64_t seed)
+{
+	struct rng r;
+	rng_seed(&r, seed ^ 0x6261636b6c6f67ULL); /* "backlog" */
+	rng_seed(&g->br, seed ^ 0x6f70656e2d6e6f77ULL);
+	uint8_t *open_anyway = xrealloc(NULL, (size_t)g->n);
+	double *w = xrealloc(NULL, (size_t)g->n * sizeof *w);
+	long natural = 0;
+	for (long i = 0; i < g->n; i++) {
+		struct life L;
+		live(&r, ts[i], 1 + pick(&r, prio_w, 4), &L);
+		int status = S_NEW;
+		for (int k = 0; k < L.n && L.at[k] < g->now; k++)
+			status = L.to[k];
+		open_anyway[i] = status < S_SOLVED;
+		natural += open_anyway[i];
+		w[i] = exp(-(double)(g->now - ts[i]) / (60.0 * DAY));
+	}
+	double need = (double)(want - natural), lo = 0, hi = 1;
+	g->stuck_p = xrealloc(NULL, (size_t)g->n * sizeof *g->stuck_p);
+	if (need <= 0) {
+		fprintf(stderr, "gen-desk: --open %ld: about %ld tickets are open anyway\n", want, natural);
+		hi = 0;
+	} else {
+		double sum_w = 0;
+		for (long i = 0; i < g->n; i++)
+			sum_w += open_anyway[i] ? 0 : w[i];
+		if (sum_w <= need)
+			die("--open %ld: more than this desk can hold open", want);
+		while (hi < 1e9) { /* the expectation grows with b: bracket, then bisect */
+			double e = 0;
+			for (long i = 0; i < g->n; i++)
+				e += open_anyway[i] ? 0 : fmin(1, hi * w[i]);
+			if (e >= need)
+				break;
+			lo = hi;
+			hi *= 2;
+		}
+		for (int it = 0; it < 60; it++) {
+			double mid = (lo + hi) / 2, e = 0;
+			for (long i = 0; i < g->n; i++)
+				e += open_anyway[i] ? 0 : fmin(1, mid * w[i]);
+			if (e < need)
+				lo = mid;
+			else
+				hi = mid;
+		}
+	}
+	for (long i = 0; i < g->n; i++)
+		g->stuck_p[i] = fmin(1, hi * w[i]);
+	free(open_anyway);
+	free(w);
 }
 
 static int actor_for_channel(int ch, int agent)
@@ -1104,7 +1197,17 @@ static void make_tickets(struct gen *g, const int64_t *ts, const uint32_t *req, 
 		subject(g, lang, cat, core, &subj);
 
 		struct life L;
-		live(g, c, prio, &L);
+		live(&g->r, c, prio, &L);
+		if (g->stuck_p) { /* --open: one backlog draw per ticket, whatever its life */
+			double u = unif(&g->br);
+			int k = 0;
+			while (k < L.n && L.at[k] < g->now)
+				k++;
+			if (k > 0 && L.to[k - 1] >= S_SOLVED && u < g->stuck_p[i]) {
+				backlog(g, &L);
+				g->nstuck++;
+			}
+		}
 		int status = S_NEW, napplied = 0, reopens = 0;
 		int64_t last_change = c, solved = 0, first_solved = 0, closed = 0;
 		for (int k = 0; k < L.n && L.at[k] < g->now; k++) {
@@ -1356,6 +1459,13 @@ static void write_messages(struct gen *g)
 			sqlite3_bind_null(st, 9);
 		}
 		step(g->db, st);
+		/* -e: its event, as ticket-reply, ticket-note and ticket-comment
+		 * write them (the first message comes with the ticket: none) */
+		if (g->msg_events && m->j > 0) {
+			int actor = m->kind == K_REPLY || m->kind == K_NOTE ? m->agent : m->email ? ACT_MAIL : ACT_WWW;
+			stage_ev(g, m->at, E_TICKET, m->ticket, F_MESSAGE, 0, m->kind, actor, 16 + m->j);
+			g->evs[g->nevs - 1].msg = (uint32_t)k + 1;
+		}
 	}
 }
 
@@ -1384,6 +1494,14 @@ static void write_events(struct gen *g)
 			sqlite3_bind_null(st, 8);
 			text(st, 9, "created");
 			break;
+		case F_MESSAGE: {
+			char num[16];
+			snprintf(num, sizeof num, "%u", e->msg);
+			text(st, 7, e->new_ == K_REPLY ? "reply" : e->new_ == K_NOTE ? "note" : "comment");
+			sqlite3_bind_null(st, 8);
+			sqlite3_bind_text(st, 9, num, -1, SQLITE_TRANSIENT);
+			break;
+		}
 		default:
 			text(st, 7, "status");
 			text(st, 8, statuses[e->old]);
@@ -1545,7 +1663,7 @@ static int ticket_state(const char *path, const char *ids)
 
 static void usage(void)
 {
-	fputs("usage: gen-desk -n TICKETS -m MONTHS [-s SEED] [-c] OUT.db\n"
+	fputs("usage: gen-desk -n TICKETS -m MONTHS [-s SEED] [-c] [-e] [--open N] OUT.db\n"
 	      "       gen-desk --info DB\n"
 	      "       gen-desk --counts DB\n"
 	      "       gen-desk --rows DB TICKET-ID\n"
@@ -1562,8 +1680,15 @@ int main(int argc, char **argv)
 	double months = 0;
 	uint64_t seed = 1;
 	int check = 0, ch;
+	long want_open = 0;
 	char *end;
+	static const struct option longopts[] = {
+		{ "open", required_argument, NULL, 'o' },
+		{ "message-events", no_argument, NULL, 'e' },
+		{ NULL, 0, NULL, 0 },
+	};
 
+	memset(&g, 0, sizeof g);
 	if (argc == 3 && strcmp(argv[1], "--info") == 0)
 		return info(argv[2]);
 	if (argc == 3 && strcmp(argv[1], "--counts") == 0)
@@ -1574,16 +1699,18 @@ int main(int argc, char **argv)
 		return pick_tickets(argv[2]);
 	if (argc == 4 && strcmp(argv[1], "--ticket") == 0)
 		return ticket_state(argv[2], argv[3]);
-	while ((ch = getopt(argc, argv, "n:m:s:ch")) != -1) {
+	while ((ch = getopt_long(argc, argv, "n:m:s:ceo:h", longopts, NULL)) != -1) {
 		switch (ch) {
 		case 'n': n = strtol(optarg, &end, 10); if (*end || n <= 0 || n > 100000000) usage(); break;
 		case 'm': months = strtod(optarg, &end); if (*end || months <= 0 || months > 600) usage(); break;
 		case 's': seed = strtoull(optarg, &end, 10); if (*end) usage(); break;
 		case 'c': check = 1; break;
+		case 'e': g.msg_events = 1; break;
+		case 'o': want_open = strtol(optarg, &end, 10); if (*end || want_open <= 0) usage(); break;
 		default: usage();
 		}
 	}
-	if (optind != argc - 1 || !n || months <= 0)
+	if (optind != argc - 1 || !n || months <= 0 || want_open > n)
 		usage();
 	const char *path = argv[optind];
 	struct stat sb;
@@ -1594,7 +1721,6 @@ int main(int argc, char **argv)
 	/* one thread, no malloc statistics: before SQLite initialises */
 	sqlite3_config(SQLITE_CONFIG_SINGLETHREAD);
 	sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
-	memset(&g, 0, sizeof g);
 	rng_seed(&g.r, seed);
 	if (desk_init(&d) || desk_open(&d, path, DESK_OPEN_CREATE))
 		die("%s", d.errmsg);
@@ -1652,6 +1778,8 @@ int main(int argc, char **argv)
 		}
 
 	int64_t *ts = arrivals(&g, out, nout);
+	if (want_open)
+		plan_backlog(&g, ts, want_open, seed);
 	make_orgs(&g);
 	make_customers(&g);
 
@@ -1730,6 +1858,11 @@ int main(int argc, char **argv)
 	}
 	free(index_sql);
 	double t_index = mono();
+	/* the SLA clocks' timelines, from the events and messages by libdesk's
+	 * own statement (migration 5's): after the indexes, which it reads */
+	if (desk_ticket_timeline_rebuild(&d))
+		die("%s", d.errmsg);
+	double t_timeline = mono();
 	/* the full-text indexes (external content): built from their tables */
 	{
 		sqlite3_stmt *st = prep(g.db, "SELECT name FROM sqlite_schema WHERE type = 'table'"
@@ -1743,6 +1876,9 @@ int main(int argc, char **argv)
 		sqlite3_finalize(st);
 	}
 	double t_fts = mono();
+
+	int64_t nopen = one_int(g.db, "SELECT count(*) FROM tickets WHERE status IN ('new','open','pending','on-hold')");
+	int64_t ntimeline = one_int(g.db, "SELECT count(*) FROM ticket_timeline");
 
 	int64_t open_urgent = one_int(g.db, "SELECT count(*) FROM tickets WHERE status = 'open' AND priority = 4");
 	if (check) {
@@ -1763,11 +1899,12 @@ int main(int argc, char **argv)
 		die("'%s' vanished: %s", path, strerror(errno));
 
 	printf("tickets %ld\ncustomers %ld\norganisations %ld\nagents %d\nmessages %zu\nevents %zu\ntags %ld\n"
-	       "open_urgent %lld\nseed %llu\nmonths %g\nnow %lld\n"
-	       "rows_seconds %.2f\nindex_seconds %.2f\nfts_seconds %.2f\nseconds %.2f\nbytes %lld\n",
-	       n, g.ncust, g.norg, NAGENTS, g.nmsgs, g.nevs, g.ntags, (long long)open_urgent,
-	       (unsigned long long)seed, months, (long long)g.now, t_rows - t0, t_index - t_rows, t_fts - t_index, t1 - t0,
-	       (long long)sb.st_size);
+	       "open_urgent %lld\nopen %lld\nbacklog %ld\ntimeline %lld\nseed %llu\nmonths %g\nnow %lld\n"
+	       "rows_seconds %.2f\nindex_seconds %.2f\ntimeline_seconds %.2f\nfts_seconds %.2f\nseconds %.2f\n"
+	       "bytes %lld\n",
+	       n, g.ncust, g.norg, NAGENTS, g.nmsgs, g.nevs, g.ntags, (long long)open_urgent, (long long)nopen,
+	       g.nstuck, (long long)ntimeline, (unsigned long long)seed, months, (long long)g.now, t_rows - t0,
+	       t_index - t_rows, t_timeline - t_index, t_fts - t_timeline, t1 - t0, (long long)sb.st_size);
 	free(ts);
 	free(req);
 	free(chan);
@@ -1777,5 +1914,6 @@ int main(int argc, char **argv)
 	free(g.by_id);
 	free(g.msgs);
 	free(g.evs);
+	free(g.stuck_p);
 	return 0;
 }

@@ -2,7 +2,7 @@
  * timeit.c - run a command several times and report its wall time and
  * peak memory.
  *
- *   timeit -n RUNS [-w WARMUP] [--stdin FILE] [--raw FILE] -- CMD ARGS...
+ *   timeit -n RUNS [-w WARMUP] [-x STATUS] [--stdin FILE] [--raw FILE] -- CMD ARGS...
  *   timeit -n RUNS [-w WARMUP] ... -- CMD1 ARGS... --- CMD2 ARGS...
  *
  * Each run is fork + exec of CMD with stdout on /dev/null and stdin from
@@ -20,6 +20,9 @@
  * each measured run's time in ms, one per line, to FILE, so that several
  * invocations (interleaved with other commands) can be pooled. A run that
  * exits non-zero or dies of a signal is an error: timeit stops with status 1.
+ * -x STATUS (repeatable) takes that exit status as success too, for a
+ * command whose status reports what it found (sla-check exits 1 when a
+ * listed clock is breached).
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -36,7 +39,7 @@
 
 static void usage(void)
 {
-	fputs("usage: timeit -n RUNS [-w WARMUP] [--stdin FILE] [--raw FILE] -- CMD ARGS... [--- CMD2 ARGS...]\n",
+	fputs("usage: timeit -n RUNS [-w WARMUP] [-x STATUS] [--stdin FILE] [--raw FILE] -- CMD ARGS... [--- CMD2 ARGS...]\n",
 	      stderr);
 	exit(64);
 }
@@ -47,6 +50,9 @@ static double now_ms(void)
 	clock_gettime(CLOCK_MONOTONIC, &ts);
 	return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
 }
+
+/* exit statuses that count as success besides 0 (-x) */
+static int ok_status[8], nok;
 
 /* One run: its wall time in ms and peak RSS in KiB. Exits on failure. */
 static void run(char **argv, const char *in, double *ms, long *rss)
@@ -84,7 +90,10 @@ static void run(char **argv, const char *in, double *ms, long *rss)
 		fprintf(stderr, "timeit: '%s' died of signal %d\n", argv[0], WTERMSIG(status));
 		exit(1);
 	}
-	if (WEXITSTATUS(status) != 0) {
+	int ok = WEXITSTATUS(status) == 0;
+	for (int i = 0; i < nok; i++)
+		ok |= WEXITSTATUS(status) == ok_status[i];
+	if (!ok) {
 		fprintf(stderr, "timeit: '%s' exited with status %d\n", argv[0], WEXITSTATUS(status));
 		exit(1);
 	}
@@ -108,7 +117,7 @@ int main(int argc, char **argv)
 	char *end;
 	int ch;
 
-	while ((ch = getopt_long(argc, argv, "+n:w:", longopts, NULL)) != -1) {
+	while ((ch = getopt_long(argc, argv, "+n:w:x:", longopts, NULL)) != -1) {
 		switch (ch) {
 		case 'n':
 			runs = strtol(optarg, &end, 10);
@@ -119,6 +128,14 @@ int main(int argc, char **argv)
 			warmup = strtol(optarg, &end, 10);
 			if (*end || warmup < 0 || warmup > 1000000)
 				usage();
+			break;
+		case 'x':
+			if (nok == (int)(sizeof ok_status / sizeof *ok_status))
+				usage();
+			ok_status[nok] = (int)strtol(optarg, &end, 10);
+			if (*end || ok_status[nok] <= 0 || ok_status[nok] > 255)
+				usage();
+			nok++;
 			break;
 		case 'i': in = optarg; break;
 		case 'r': raw = optarg; break;
