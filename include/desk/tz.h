@@ -51,7 +51,8 @@ struct desk_tz_period {
 };
 
 /* The period that holds instant t. O(log transitions), O(1) for instants
- * past the table (the POSIX TZ rule of the file's footer). */
+ * past the table (the POSIX TZ rule of the file's footer), and O(1) when t
+ * is in the period found last (kept in tz: a tz is for one thread). */
 void desk_tz_period_at(const struct desk_tz *tz, int64_t t, struct desk_tz_period *p);
 
 /* The UTC offset at instant t. */

@@ -58,6 +58,9 @@ struct desk_tz {
 	struct tz_type *types; /* at least one */
 	int has_rule;        /* the footer's rule holds from at[n-1] on */
 	struct tz_rule rule;
+	/* the period found last: business-time arithmetic asks about nearby
+	 * instants many times over (zeroed: an empty range, never a hit) */
+	struct desk_tz_period last;
 };
 
 void desk_tz_free(struct desk_tz *tz)
@@ -236,7 +239,20 @@ static void rule_period(const struct tz_rule *r, int64_t t, int64_t floor, struc
 	type_period(ty, start < floor ? floor : start, end, p);
 }
 
+static void period_at(const struct desk_tz *tz, int64_t t, struct desk_tz_period *p);
+
 void desk_tz_period_at(const struct desk_tz *tz, int64_t t, struct desk_tz_period *p)
+{
+	struct desk_tz *cache = (struct desk_tz *)tz; /* the cache is no part of its value */
+	if (t >= tz->last.start && (t < tz->last.end || tz->last.end == INT64_MAX) && tz->last.start < tz->last.end) {
+		*p = tz->last;
+		return;
+	}
+	period_at(tz, t, p);
+	cache->last = *p;
+}
+
+static void period_at(const struct desk_tz *tz, int64_t t, struct desk_tz_period *p)
 {
 	if (tz->n == 0 || t < tz->at[0]) {
 		/* before the first transition: type 0 (RFC 8536 3.2) */
