@@ -12,7 +12,7 @@ static const struct cli_opt opts[] = {
 	{ "at", OPT_AT, CLI_ARG, "TIME", "the clocks as they were at TIME" },
 	{ "breached", OPT_BREACHED, CLI_NOARG, NULL, "only breached clocks" },
 	{ "at-risk", OPT_AT_RISK, CLI_NOARG, NULL, "only clocks at risk" },
-	{ "metric", 'm', CLI_ARG, "METRIC", "only first_response, next_response or resolution" },
+	{ "metric", 'm', CLI_ARG, "METRIC", "only first_response, next_response or resolution (a comma list; repeatable)" },
 	{ "notify", OPT_NOTIFY, CLI_NOARG, NULL, "record sla.warning and sla.breached events, once each" },
 	CLI_OPT_OUTPUT, CLI_OPT_HEADER, CLI_OPT_COLOR, CLI_OPT_DB, CLI_OPT_QUIET, CLI_OPT_HELP, CLI_OPT_VERSION,
 	CLI_OPT_END,
@@ -91,7 +91,7 @@ int main(int argc, char **argv)
 	int ch, rc, breached = 0;
 
 	cli_init(&c, "sla-check", "List the running SLA clocks of the unsolved tickets, by due time.",
-		 "[--at TIME] [--breached] [--at-risk] [-m METRIC] [--notify] [-o FORMAT] [-H] [--db FILE] [FILTER...]",
+		 "[FILTER...] [--at TIME] [--breached] [--at-risk] [-m METRIC] [--notify] [-o FORMAT] [-H] [--db FILE] [-q]",
 		 opts);
 	c.operands = "filter";
 	c.filter_words = 1;
