@@ -9,7 +9,11 @@
  *  - each ticket's status, priority and assignee equal the newest value
  *    its event log records (or the creation value when none);
  *  - every tag a ticket carries was logged as added;
- *  - every article has its creation event and its versions are 1..N.
+ *  - every article has its creation event and its versions are 1..N;
+ *  - each ticket's timeline starts with status new at its creation, has
+ *    one mark per status event and per public message, and ends in the
+ *    ticket's status;
+ *  - every SLA notice has exactly one sla.warning or sla.breached event.
  * With -b FILE, every line of FILE must be the body of exactly one message.
  * Prints each violation; exits 0 only when there is none.
  * usage: db-invariants [-b FILE] DB
@@ -126,6 +130,27 @@ int main(int argc, char **argv)
 	none(db, "article versions not 1..N",
 	     "SELECT a.id, a.version, (SELECT count(*) FROM kb_versions v WHERE v.article_id = a.id) AS n"
 	     " FROM kb_articles a WHERE n <> a.version - 1");
+	none(db, "timeline not begun with status new at creation",
+	     "SELECT t.id FROM tickets t WHERE NOT EXISTS (SELECT 1 FROM ticket_timeline tl WHERE tl.ticket_id = t.id"
+	     " AND tl.seq = (SELECT min(seq) FROM ticket_timeline x WHERE x.ticket_id = t.id)"
+	     " AND tl.what = 'status' AND tl.value = 'new' AND tl.at = t.created)");
+	none(db, "status marks differ from the status events",
+	     "SELECT t.id, (SELECT count(*) FROM ticket_timeline tl WHERE tl.ticket_id = t.id AND tl.what = 'status') AS m,"
+	     " (SELECT count(*) FROM events e WHERE e.entity = 'ticket' AND e.entity_id = t.id AND e.field = 'status') AS e"
+	     " FROM tickets t WHERE m <> e + 1");
+	none(db, "timeline does not end in the ticket's status",
+	     "SELECT t.id, t.status FROM tickets t WHERE t.status <> (SELECT tl.value FROM ticket_timeline tl"
+	     " WHERE tl.ticket_id = t.id AND tl.what = 'status' ORDER BY tl.seq DESC LIMIT 1)");
+	none(db, "message marks differ from the public messages",
+	     "SELECT t.id, (SELECT count(*) FROM ticket_timeline tl WHERE tl.ticket_id = t.id"
+	     " AND tl.what IN ('reply', 'customer')) AS m,"
+	     " (SELECT count(*) FROM messages g WHERE g.ticket_id = t.id AND g.kind <> 'note') AS g"
+	     " FROM tickets t WHERE m <> g");
+	none(db, "SLA notice without exactly one event",
+	     "SELECT n.ticket_id, n.metric, n.cycle FROM sla_notices n WHERE (SELECT count(*) FROM events e"
+	     " WHERE e.entity = 'ticket' AND e.entity_id = n.ticket_id"
+	     " AND e.field = CASE n.kind WHEN 'breached' THEN 'sla.breached' ELSE 'sla.warning' END"
+	     " AND e.new = n.metric || ' cycle ' || n.cycle) <> 1");
 	if (bodies) {
 		FILE *fp = fopen(bodies, "r");
 		char line[4096];

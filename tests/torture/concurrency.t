@@ -1,8 +1,9 @@
 #!/bin/bash
 # N processes (2, 4, 8) run a mix of every command that writes or reads
 # (ticket-new, ticket-reply, ticket-note, ticket-update, ticket-assign,
-# ticket-comment, kb-new, kb-search, ticket-list, ticket-show) against one
-# database. Afterwards: every change a command reported done is there
+# ticket-comment, kb-new, kb-search, ticket-list, ticket-show, and
+# sla-check --notify under an SLA policy whose clocks breach within
+# minutes) against one database. Afterwards: every change a command reported done is there
 # exactly once, the event log agrees with the tickets, no command failed
 # with anything but its documented outcomes (1 'already assigned', 75
 # retryable), and integrity and foreign keys are clean.
@@ -12,14 +13,29 @@ OPS=${OPS:-40}
 check=$DESK_TEST_BIN/db-invariants
 desk-init -q >/dev/null
 for a in a1 a2 a3 a4; do agent-add "$a" >/dev/null; done
+cat >"$T/policy.yaml" <<'EOF'
+sla:
+  - name: all
+    pause_on: [pending]
+    warn: 50%
+    targets:
+      low: { first_response: 1m, next_response: 1m, resolution: 2m }
+      normal: { first_response: 1m, next_response: 1m, resolution: 2m }
+      high: { first_response: 1m, next_response: 1m, resolution: 2m }
+      urgent: { first_response: 1m, next_response: 1m, resolution: 2m }
+EOF
+desk-policy load -q "$T/policy.yaml" || echo "Bail out! the SLA policy does not load"
 for i in $(seq 1 40); do ticket-new -s "seed $i" -r "c$i@example.com" -m "seed body $i" >/dev/null; done
+
+# the notices a cron job an hour from now would send: every clock breached
+later=@$(($(date +%s) + 3600))
 
 worker() { # WORKER-ID
 	local w=$1 i id rc out
 	RANDOM=$((w * 7919 + $$))
 	for i in $(seq 1 "$OPS"); do
 		id=$((RANDOM % 40 + 1))
-		case $((RANDOM % 10)) in
+		case $((RANDOM % 11)) in
 		0) out=$(ticket-new -s "w$w new $i" -r "c$w@example.com" -t "w$w" -m "w$w body $i" 2>>"$T/err.$w"); rc=$?
 		   [ $rc -eq 0 ] && printf '%s\tw%s new %s\n' "$out" "$w" "$i" >>"$T/new.$w"; echo "new $rc" ;;
 		1) ticket-reply "$id" -m "w$w reply $i" 2>>"$T/err.$w"; rc=$?
@@ -37,6 +53,7 @@ worker() { # WORKER-ID
 		   [ $rc -eq 0 ] && printf '%s\tw%s article %s\n' "$out" "$w" "$i" >>"$T/kb.$w"; echo "kb-new $rc" ;;
 		8) kb-search -q "bài viết" >/dev/null 2>>"$T/err.$w"; rc=$?; [ $rc -eq 1 ] && rc=0; echo "kb-search $rc" ;;
 		9) ticket-list "status:open,pending" -n 20 | ticket-show >/dev/null 2>>"$T/err.$w"; echo "list $?" ;;
+		10) DESK_NOW=$later sla-check --notify >/dev/null 2>>"$T/err.$w"; rc=$?; [ $rc -eq 1 ] && rc=0; echo "sla-check $rc" ;;
 		esac
 	done >"$T/outcomes.$w"
 }
@@ -71,6 +88,8 @@ while IFS='	' read -r id title; do
 	kb-show -o json "$id" 2>/dev/null | grep -q "\"title\":\"$title\"" || missing="$missing $id"
 done <"$T/kb"
 is "$missing" "" "every article whose kb-new exited 0 is there ($(wc -l <"$T/kb"))"
+notices=$(ticket-log -o tsv $(seq 1 40) 2>/dev/null | grep -c 'sla\.breached')
+ok $((notices == 0)) "sla-check --notify announced breaches while the others wrote ($notices on the seed tickets)"
 "$DESK_TEST_BIN/db-check" "$DESK_DB"
 ok $? "PRAGMA integrity_check and foreign_key_check are clean"
 done_testing
