@@ -4,7 +4,7 @@
  * One walk over the marks finds when each clock started and stopped:
  * first response from creation to the first public reply; next response from
  * the first customer message after a response to the next reply, one
- * cycle each time; resolution from creation to the last solve. A solve
+ * cycle each time (a message on a solved ticket counts from its reopening); resolution from creation to the last solve. A solve
  * completes whatever runs. Then each clock is measured over the status
  * stretches of its span: stretches in a pause status do not count, and
  * the due time is where the counted business time reaches the target. The
@@ -138,10 +138,21 @@ struct walk {
 	time_t nr_start, nr_done;
 	time_t last_solve;       /* the last entry into solved */
 	int solved;              /* solved or closed at the instant */
+	int held;                /* a customer wrote while it was solved */
 	unsigned status;         /* bit of the status at the instant */
 	const char *policy;      /* the target mark in force */
 	int priority;
 };
+
+/* After a response, a customer message opens the next cycle. */
+static void open_cycle(struct walk *w, time_t at)
+{
+	if (w->fr_done && (!w->cycle || w->nr_done)) {
+		w->cycle++;
+		w->nr_start = at;
+		w->nr_done = 0;
+	}
+}
 
 /* One pass over the marks up to at. */
 static void walk_marks(const struct desk_timeline *tl, time_t at, struct walk *w, struct stretches *s)
@@ -161,6 +172,12 @@ static void walk_marks(const struct desk_timeline *tl, time_t at, struct walk *w
 			w->status = (unsigned)sla_status_bit(st);
 			w->solved = strcmp(st, "solved") == 0 || strcmp(st, "closed") == 0;
 			stretch_add(s, m->at, w->status);
+			/* what the customer wrote on a solved ticket waits for
+			 * it to reopen: no clock runs on a solved ticket */
+			if (!w->solved && w->held) {
+				w->held = 0;
+				open_cycle(w, m->at);
+			}
 			if (strcmp(st, "solved") == 0) {
 				w->last_solve = m->at;
 				if (!w->fr_done)
@@ -171,12 +188,10 @@ static void walk_marks(const struct desk_timeline *tl, time_t at, struct walk *w
 			break;
 		}
 		case DESK_MARK_CUSTOMER:
-			/* after a response, a customer message opens the next cycle */
-			if (w->fr_done && (!w->cycle || w->nr_done)) {
-				w->cycle++;
-				w->nr_start = m->at;
-				w->nr_done = 0;
-			}
+			if (w->solved)
+				w->held = 1;
+			else
+				open_cycle(w, m->at);
 			break;
 		case DESK_MARK_REPLY:
 			if (!w->fr_done)

@@ -230,11 +230,52 @@ static int is_response(const struct desk_mark *m)
 	return m->what == DESK_MARK_REPLY || (m->what == DESK_MARK_STATUS && strcmp(m->value, "solved") == 0);
 }
 
+static void ref_clocks_of(const struct desk_timeline *tl, time_t at, struct ref_clock c[3], const char **pol,
+			  int *prio);
+
+/* No clock runs on a solved ticket: what a customer writes while it is
+ * solved counts as written when it reopens. The timeline with those
+ * messages moved there. */
+static void ref_held(const struct desk_timeline *tl, struct desk_timeline *out)
+{
+	int solved = 0, held = 0;
+	for (size_t i = 0; i < tl->n; i++) {
+		const struct desk_mark *m = &tl->v[i];
+		if (m->what == DESK_MARK_CUSTOMER && solved) {
+			held = 1;
+			continue;
+		}
+		mark(out, m->at, m->what, m->value, m->priority);
+		if (m->what == DESK_MARK_STATUS) {
+			solved = strcmp(m->value, "solved") == 0 || strcmp(m->value, "closed") == 0;
+			if (!solved && held) {
+				mark(out, m->at, DESK_MARK_CUSTOMER, NULL, 0);
+				held = 0;
+			}
+		}
+	}
+}
+
+static void ref_clocks(const struct desk_timeline *tl, time_t at, struct ref_clock c[3], const char **pol,
+		       int *prio)
+{
+	struct desk_timeline h = { NULL, 0, 0 };
+	ref_held(tl, &h);
+	ref_clocks_of(&h, at, c, pol, prio);
+	/* pol points into h: keep the name as tl holds it */
+	for (size_t i = 0; i < tl->n; i++)
+		if (*pol && tl->v[i].what == DESK_MARK_TARGET && strcmp(tl->v[i].value, *pol) == 0) {
+			*pol = tl->v[i].value;
+			break;
+		}
+	desk_timeline_release(&h);
+}
+
 /* Which clocks run, from the definitions: the first response is the first
  * reply or solve; a next-response cycle starts at a customer message after
  * the first response with no customer message since the last response. */
-static void ref_clocks(const struct desk_timeline *tl, time_t at, struct ref_clock c[3], const char **pol,
-		       int *prio)
+static void ref_clocks_of(const struct desk_timeline *tl, time_t at, struct ref_clock c[3], const char **pol,
+			  int *prio)
 {
 	size_t n = 0;
 	while (n < tl->n && tl->v[n].at <= at)
