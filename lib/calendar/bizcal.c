@@ -79,11 +79,25 @@ static int is_holiday(const struct desk_calendar *c, int64_t day)
 	if (lo < c->ndated && c->dated[lo] == day)
 		return 1;
 	if (c->nyearly) {
-		int64_t y;
-		int m, dd;
-		desk_civil_from_days(day, &y, &m, &dd);
+		/* a walk asks about the days of one year in turn: its yearly
+		 * holidays as day numbers save a date conversion per day (the
+		 * cache is no part of the calendar's value) */
+		struct desk_calendar *m = (struct desk_calendar *)c;
+		if (day < c->ystart || day >= c->yend) {
+			int64_t y;
+			int mm, dd;
+			desk_civil_from_days(day, &y, &mm, &dd);
+			if (!m->ydays)
+				m->ydays = desk_xcalloc(c->nyearly, sizeof *m->ydays);
+			for (size_t i = 0; i < c->nyearly; i++)
+				m->ydays[i] = c->yearly[i].m == 2 && c->yearly[i].d == 29 && !is_leap(y)
+						      ? INT64_MIN
+						      : desk_days_from_civil(y, c->yearly[i].m, c->yearly[i].d);
+			m->ystart = desk_days_from_civil(y, 1, 1);
+			m->yend = desk_days_from_civil(y + 1, 1, 1);
+		}
 		for (size_t i = 0; i < c->nyearly; i++)
-			if (c->yearly[i].m == m && c->yearly[i].d == dd)
+			if (c->ydays[i] == day)
 				return 1;
 	}
 	return 0;

@@ -31,6 +31,9 @@ struct desk_calendar {
 	size_t ndated;
 	struct { int m, d; } *yearly; /* holidays every year, by month and day */
 	size_t nyearly;
+	/* the yearly holidays as day numbers of the year [ystart, yend) last
+	 * asked about (zeroed: none); INT64_MIN for a 02-29 of a common year */
+	int64_t ystart, yend, *ydays;
 };
 
 /* The built-in 24x7 calendar (UTC, always open). Allocated; cal_free. */

@@ -29,6 +29,7 @@ void cal_free(struct desk_calendar *c)
 		free(c->ranges[i]);
 	free(c->dated);
 	free(c->yearly);
+	free(c->ydays);
 	free(c);
 }
 

@@ -309,6 +309,31 @@ static void test_zone_time(void **state)
 	assert_string_equal(iso, "2027-03-29T12:00:00+02:00");
 }
 
+/* Every day of 2024..2031 in hcm, asked in an order that jumps between
+ * years (the yearly holidays are kept per year between calls), against
+ * the hours and holidays read off the document by gmtime. */
+static void test_days_any_order(void **state)
+{
+	struct cal_state *s = *state;
+	const int64_t first = 19723, ndays = 2922; /* 2024-01-01, eight years */
+	unsigned seed = 20261205;
+	for (int64_t k = 0; k < ndays; k++) {
+		int64_t day = first + (k * 1009 + rand_r(&seed) % 3) % ndays;
+		time_t a = (time_t)(day * 86400 - 7 * 3600);
+		long long v;
+		assert_int_equal(desk_calendar_between(&s->u->d, cal(s, "hcm"), a, a + 86400, &v), 0);
+		struct tm tm;
+		time_t noon = (time_t)(day * 86400 + 43200);
+		gmtime_r(&noon, &tm);
+		int m = tm.tm_mon + 1, d = tm.tm_mday, y = tm.tm_year + 1900;
+		int holiday = (m == 4 && d == 30) || (m == 5 && d == 1) || (m == 2 && d == 29) ||
+			      (y == 2027 && m == 2 && d >= 5 && d <= 11) || (y == 2027 && m == 9 && d == 2);
+		long long want = holiday ? 0 : tm.tm_wday >= 1 && tm.tm_wday <= 5 ? 8 * 3600 : tm.tm_wday == 6 ? 12600 : 0;
+		if (v != want)
+			fail_msg("hcm %04d-%02d-%02d: %lld open seconds, want %lld", y, m, d, v, want);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -318,6 +343,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_dst, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_property, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_long_spans, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_days_any_order, setup, teardown),
 		cmocka_unit_test(test_spans),
 		cmocka_unit_test_setup_teardown(test_zone_time, setup, teardown),
 	};
