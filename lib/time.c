@@ -219,7 +219,7 @@ static int parse_any(struct desk *d, const char *s, time_t *out)
 		return 0;
 	char q[84];
 	return desk_error(d, EX_DATAERR,
-			  "bad date '%s' (use YYYY-MM-DD[THH:MM[:SS][+HH:MM]], now, today, yesterday, or a span like 2d)",
+			  "bad date '%s' (use YYYY-MM-DD[THH:MM[:SS][+HH:MM]], @SECONDS, now, today, yesterday, or a span like 2d)",
 			  desk_clip(q, sizeof q, s));
 }
 
