@@ -425,16 +425,9 @@ static void calendar_pair(struct policy_reader *R, const char *key, const char *
 		K->c->zone = desk_xstrdup(s);
 		if (R->warn) {
 			/* check mode: the zone must be in this system's tz database */
-			char keep[sizeof R->d->errmsg];
-			int keep_err = R->d->err;
-			memcpy(keep, R->d->errmsg, sizeof keep);
-			if (desk_tz_load(R->d, s, &K->c->tz) != 0) {
-				/* the first problem stays the message */
-				R->d->err = keep_err;
-				memcpy(R->d->errmsg, keep, sizeof keep);
+			if (desk_tz_load(R->d, s, &K->c->tz) != 0)
 				policy_err(R, vn, kpath, "unknown time zone '%s' (not in the system tz database)",
 					   q(qb, sizeof qb, s));
-			}
 		}
 	} else if (strcmp(key, "hours") == 0) {
 		struct cal_build B = { K->c, { 0 }, { 0 } };

@@ -180,7 +180,7 @@ int desk_policy_parse(struct desk *d, const char *name, const char *text, size_t
 	yaml_document_t doc;
 	struct desk_policy *p = NULL;
 	int have_doc = 0, ret = EX_CONFIG;
-	struct policy_reader R = { d, name, &doc, diag, 0, warn, POLICY_NODE_BUDGET, 0 };
+	struct policy_reader R = { d, name, &doc, diag, 0, warn, POLICY_NODE_BUDGET, 0, NULL };
 
 	*out = NULL;
 	if (len > DESK_POLICY_MAX_BYTES)
@@ -228,6 +228,9 @@ int desk_policy_parse(struct desk *d, const char *name, const char *text, size_t
 	p = NULL;
 	ret = 0;
 out:
+	if (R.nerr)
+		desk_error(d, EX_CONFIG, "%s", R.first);
+	free(R.first);
 	desk_policy_free(p);
 	if (have_doc)
 		yaml_document_delete(&doc);

@@ -24,7 +24,7 @@ void policy_err(struct policy_reader *R, yaml_node_t *n, const char *path, const
 	else
 		line = desk_xasprintf("%s:%lu: %s", R->name, policy_line(n), what);
 	if (R->nerr++ == 0)
-		desk_error(R->d, EX_CONFIG, "%s", line);
+		R->first = desk_xstrdup(line);
 	if (R->diag) {
 		R->diag->v = desk_xrealloc(R->diag->v, (R->diag->n + 1) * sizeof *R->diag->v);
 		R->diag->v[R->diag->n++] = line;

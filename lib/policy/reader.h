@@ -29,6 +29,9 @@ struct policy_reader {
 	int warn;                  /* check mode: warnings and tz lookups */
 	long budget;               /* nodes left to visit */
 	int over_budget;           /* reported once */
+	char *first;               /* the first problem (allocated): the message,
+				    * set when the reading ends, whatever the
+				    * library calls on the way left in d */
 };
 
 /* Report a problem at node n, under key path (may be "" for the top). */

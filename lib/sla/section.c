@@ -181,16 +181,8 @@ static void read_filter(struct policy_reader *R, yaml_node_t *vn, const char *pa
 	if (!s)
 		return;
 	struct desk_filter *f = NULL;
-	/* the filter's error must not replace the document's first one */
-	struct desk *d = R->d;
-	int err = d->err;
-	char first[sizeof d->errmsg], msg[sizeof d->errmsg];
-	memcpy(first, d->errmsg, sizeof first);
-	if (desk_filter_parse_text(d, s, &f)) {
-		memcpy(msg, d->errmsg, sizeof msg);
-		d->err = err;
-		memcpy(d->errmsg, first, sizeof first);
-		policy_err(R, vn, path, "%s", msg);
+	if (desk_filter_parse_text(R->d, s, &f)) {
+		policy_err(R, vn, path, "%s", R->d->errmsg);
 		return;
 	}
 	for (int i = 0; i < f->nterms; i++)
