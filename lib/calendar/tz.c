@@ -239,19 +239,6 @@ static void rule_period(const struct tz_rule *r, int64_t t, int64_t floor, struc
 	type_period(ty, start < floor ? floor : start, end, p);
 }
 
-static void period_at(const struct desk_tz *tz, int64_t t, struct desk_tz_period *p);
-
-void desk_tz_period_at(const struct desk_tz *tz, int64_t t, struct desk_tz_period *p)
-{
-	struct desk_tz *cache = (struct desk_tz *)tz; /* the cache is no part of its value */
-	if (t >= tz->last.start && (t < tz->last.end || tz->last.end == INT64_MAX) && tz->last.start < tz->last.end) {
-		*p = tz->last;
-		return;
-	}
-	period_at(tz, t, p);
-	cache->last = *p;
-}
-
 static void period_at(const struct desk_tz *tz, int64_t t, struct desk_tz_period *p)
 {
 	if (tz->n == 0 || t < tz->at[0]) {
@@ -276,6 +263,17 @@ static void period_at(const struct desk_tz *tz, int64_t t, struct desk_tz_period
 		rule_period(&tz->rule, t, tz->at[lo], p);
 	else
 		type_period(&tz->types[tz->idx[lo]], tz->at[lo], INT64_MAX, p);
+}
+
+void desk_tz_period_at(const struct desk_tz *tz, int64_t t, struct desk_tz_period *p)
+{
+	/* the zeroed cache, [0, 0), holds no instant */
+	if (t >= tz->last.start && (t < tz->last.end || tz->last.end == INT64_MAX)) {
+		*p = tz->last;
+		return;
+	}
+	period_at(tz, t, p);
+	((struct desk_tz *)tz)->last = *p; /* the cache is no part of its value */
 }
 
 int32_t desk_tz_offset(const struct desk_tz *tz, int64_t t)

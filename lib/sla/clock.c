@@ -4,7 +4,8 @@
  * One walk over the marks finds when each clock started and stopped:
  * first response from creation to the first public reply; next response from
  * the first customer message after a response to the next reply, one
- * cycle each time (a message on a solved ticket counts from its reopening); resolution from creation to the last solve. A solve
+ * cycle each time (a message on a solved ticket counts from its
+ * reopening); resolution from creation to the last solve. A solve
  * completes whatever runs. Then each clock is measured over the status
  * stretches of its span: stretches in a pause status do not count, and
  * the due time is where the counted business time reaches the target. The
