@@ -55,25 +55,6 @@ static void event(sqlite3_stmt *st, const char *entity, sqlite3_int64 id, sqlite
 	done(st);
 }
 
-/* lib/timeline.c: desk_timeline_add (schema 5), one mark after the ticket's last */
-static void timeline(sqlite3_stmt *st, sqlite3_int64 id, sqlite3_int64 now, const char *what, const char *value)
-{
-	sqlite3_bind_int64(st, 1, id);
-	sqlite3_bind_int64(st, 2, now);
-	sqlite3_bind_text(st, 3, what, -1, SQLITE_STATIC);
-	if (value)
-		sqlite3_bind_text(st, 4, value, -1, SQLITE_STATIC);
-	else
-		sqlite3_bind_null(st, 4);
-	sqlite3_bind_null(st, 5);
-	done(st);
-}
-
-#define TIMELINE_ADD \
-	"INSERT INTO ticket_timeline (ticket_id, seq, at, what, value, priority)" \
-	" VALUES (?1, coalesce((SELECT max(seq) FROM ticket_timeline WHERE ticket_id = ?1), 0) + 1," \
-	" ?2, ?3, ?4, ?5)"
-
 int main(int argc, char **argv)
 {
 	static const char *const prios[] = { "low", "normal", "high", "urgent" };
@@ -141,8 +122,8 @@ int main(int argc, char **argv)
 	sqlite3_bind_int64(sf, 1, id);
 	sqlite3_bind_text(sf, 2, subject, -1, SQLITE_STATIC);
 	done(sf);
-	sqlite3_stmt *tl = stmt(TIMELINE_ADD);
-	timeline(tl, id, now, "status", "new");
+	sqlite3_stmt *tl = stmt(FLOOR_TIMELINE_ADD);
+	floor_timeline(tl, id, now, "status", "new");
 
 	size_t blen = strlen(body);
 	sqlite3_stmt *msg = stmt("INSERT INTO messages (ticket_id, kind, customer_id, author, body, created)"
@@ -157,7 +138,7 @@ int main(int argc, char **argv)
 	sqlite3_bind_int64(mf, 1, sqlite3_last_insert_rowid(db));
 	sqlite3_bind_text(mf, 2, body, (int)blen, SQLITE_STATIC);
 	done(mf);
-	timeline(tl, id, now, "customer", NULL);
+	floor_timeline(tl, id, now, "customer", NULL);
 
 	sqlite3_stmt *tg = stmt("INSERT OR IGNORE INTO ticket_tags (ticket_id, tag) VALUES (?1, ?2)");
 	sqlite3_bind_int64(tg, 1, id);

@@ -64,25 +64,6 @@ static void event(sqlite3_stmt *st, sqlite3_int64 id, sqlite3_int64 now, const c
 	done(st);
 }
 
-/* lib/timeline.c: desk_timeline_add (schema 5), one mark after the ticket's last */
-static void timeline(sqlite3_stmt *st, sqlite3_int64 id, sqlite3_int64 now, const char *what, const char *value)
-{
-	sqlite3_bind_int64(st, 1, id);
-	sqlite3_bind_int64(st, 2, now);
-	sqlite3_bind_text(st, 3, what, -1, SQLITE_STATIC);
-	if (value)
-		sqlite3_bind_text(st, 4, value, -1, SQLITE_STATIC);
-	else
-		sqlite3_bind_null(st, 4);
-	sqlite3_bind_null(st, 5);
-	done(st);
-}
-
-#define TIMELINE_ADD \
-	"INSERT INTO ticket_timeline (ticket_id, seq, at, what, value, priority)" \
-	" VALUES (?1, coalesce((SELECT max(seq) FROM ticket_timeline WHERE ticket_id = ?1), 0) + 1," \
-	" ?2, ?3, ?4, ?5)"
-
 int main(int argc, char **argv)
 {
 	char *end;
@@ -155,8 +136,8 @@ int main(int argc, char **argv)
 	sqlite3_bind_int64(tu, 1, id);
 	sqlite3_bind_int64(tu, 2, now);
 	done(tu);
-	sqlite3_stmt *tl = stmt(TIMELINE_ADD);
-	timeline(tl, id, now, "reply", NULL);
+	sqlite3_stmt *tl = stmt(FLOOR_TIMELINE_ADD);
+	floor_timeline(tl, id, now, "reply", NULL);
 	sqlite3_stmt *ev = stmt("INSERT INTO events (entity, entity_id, at, real_at, actor, field, old, new)"
 				" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
 	event(ev, id, now, actor, "reply", NULL, num);
@@ -181,7 +162,7 @@ int main(int argc, char **argv)
 		sqlite3_bind_text(ss, 2, "open", -1, SQLITE_STATIC);
 		sqlite3_bind_int64(ss, 3, now);
 		done(ss);
-		timeline(tl, id, now, "status", "open");
+		floor_timeline(tl, id, now, "status", "open");
 		sqlite3_clear_bindings(ev);
 		event(ev, id, now, actor, "status", "new", "open");
 	}

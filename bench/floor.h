@@ -114,4 +114,27 @@ static void floor_open(const char *prog)
 	}
 }
 
+/* lib/timeline.c: desk_timeline_add (schema 5), one mark after the
+ * ticket's last: the statement, and one mark through it */
+#define FLOOR_TIMELINE_ADD \
+	"INSERT INTO ticket_timeline (ticket_id, seq, at, what, value, priority)" \
+	" VALUES (?1, coalesce((SELECT max(seq) FROM ticket_timeline WHERE ticket_id = ?1), 0) + 1," \
+	" ?2, ?3, ?4, ?5)"
+
+static inline void floor_timeline(sqlite3_stmt *st, sqlite3_int64 id, sqlite3_int64 now, const char *what,
+				  const char *value)
+{
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_int64(st, 2, now);
+	sqlite3_bind_text(st, 3, what, -1, SQLITE_STATIC);
+	if (value)
+		sqlite3_bind_text(st, 4, value, -1, SQLITE_STATIC);
+	else
+		sqlite3_bind_null(st, 4);
+	sqlite3_bind_null(st, 5);
+	if (sqlite3_step(st) != SQLITE_DONE)
+		fail(sqlite3_sql(st));
+	sqlite3_reset(st);
+}
+
 #endif
