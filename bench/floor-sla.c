@@ -2,7 +2,7 @@
  * floor-sla.c - the floor for `sla-check -o tsv` and `sla-check --at T -o
  * tsv`: the SQLite work the check must do, without the SLA engine.
  *
- *   DESK_DB=FILE floor-sla [-m] [-p] [-s | -a EPOCH]
+ *   DESK_DB=FILE floor-sla [-m] [-p] [-a EPOCH]
  *
  * The connection is opened as lib/db.c opens it (floor.h). Then, as
  * sla-check does: the team policy in force at the instant (lib/policy
@@ -32,8 +32,6 @@
  * clocks' business-time arithmetic) and the output layer.
  *
  * -m drops the status, created and updated columns too: a reference form.
- * -s is the default now (the library reads in id order); kept for old
- *    scripts. Same rows.
  * -p prints EXPLAIN QUERY PLAN for the statement instead of running it.
  * -a EPOCH: the state at that instant (sla-check --at).
  *
@@ -72,7 +70,6 @@ static const char *const sql_policy =
 	" JOIN ticket_timeline tl ON tl.ticket_id = t.id" \
 	" WHERE 1"
 #define NOW_WHERE " AND +t.status IN ('new','open','pending','on-hold') ORDER BY t.id, tl.seq"
-#define NOW_SCAN_WHERE " AND +t.status IN ('new','open','pending','on-hold') ORDER BY t.id, tl.seq"
 #define AT_WHERE \
 	" AND t.created <= ? AND (t.closed IS NULL OR t.closed > ?)" \
 	" AND NOT (t.reopens = 0 AND coalesce(t.first_solved <= ?, 0)) AND tl.at <= ?" \
@@ -158,14 +155,12 @@ static void flush(const struct ticket *t)
 
 int main(int argc, char **argv)
 {
-	int minimal = 0, plan = 0, scan = 0, ch;
+	int minimal = 0, plan = 0, ch;
 	int64_t at = 0;
 	char *end;
-	while ((ch = getopt(argc, argv, "mpsa:")) != -1) {
+	while ((ch = getopt(argc, argv, "mpa:")) != -1) {
 		if (ch == 'm')
 			minimal = 1;
-		else if (ch == 's')
-			scan = 1;
 		else if (ch == 'p')
 			plan = 1;
 		else if (ch == 'a') {
@@ -175,13 +170,13 @@ int main(int argc, char **argv)
 		} else
 			goto usage;
 	}
-	if (optind != argc || (scan && at))
+	if (optind != argc)
 		goto usage;
 
 	floor_open("floor-sla");
 	sqlite3_stmt *st = NULL;
 	char *sql = sqlite3_mprintf("%s%s", minimal ? MINIMAL_FROM : LIBRARY_FROM,
-				    at ? AT_WHERE : scan ? NOW_SCAN_WHERE : NOW_WHERE);
+				    at ? AT_WHERE : NOW_WHERE);
 	if (plan) {
 		char *q = sqlite3_mprintf("EXPLAIN QUERY PLAN %s", sql);
 		if (sqlite3_prepare_v2(db, q, -1, &st, NULL) != SQLITE_OK)
@@ -282,6 +277,6 @@ int main(int argc, char **argv)
 	return fflush(stdout) ? 74 : 0;
 
 usage:
-	fputs("usage: DESK_DB=FILE floor-sla [-m] [-p] [-s | -a EPOCH]\n", stderr);
+	fputs("usage: DESK_DB=FILE floor-sla [-m] [-p] [-a EPOCH]\n", stderr);
 	return 64;
 }
