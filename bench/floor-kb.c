@@ -142,13 +142,7 @@ int main(int argc, char **argv)
 	}
 	sqlite3_stmt *st = NULL;
 	if (plan) {
-		char *q = sqlite3_mprintf("EXPLAIN QUERY PLAN %s", sql_search);
-		if (sqlite3_prepare_v2(db, q, -1, &st, NULL) != SQLITE_OK)
-			fail("EXPLAIN QUERY PLAN");
-		sqlite3_free(q);
-		while (sqlite3_step(st) == SQLITE_ROW)
-			printf("%s\n", (const char *)sqlite3_column_text(st, 3));
-		sqlite3_finalize(st);
+		floor_plan(sql_search);
 		sqlite3_close(db);
 		free(match);
 		return 0;

@@ -178,13 +178,7 @@ int main(int argc, char **argv)
 	char *sql = sqlite3_mprintf("%s%s", minimal ? MINIMAL_FROM : LIBRARY_FROM,
 				    at ? AT_WHERE : NOW_WHERE);
 	if (plan) {
-		char *q = sqlite3_mprintf("EXPLAIN QUERY PLAN %s", sql);
-		if (sqlite3_prepare_v2(db, q, -1, &st, NULL) != SQLITE_OK)
-			fail("EXPLAIN QUERY PLAN");
-		sqlite3_free(q);
-		while (sqlite3_step(st) == SQLITE_ROW)
-			printf("%s\n", (const char *)sqlite3_column_text(st, 3));
-		sqlite3_finalize(st);
+		floor_plan(sql);
 		sqlite3_free(sql);
 		sqlite3_close(db);
 		return 0;

@@ -114,6 +114,20 @@ static void floor_open(const char *prog)
 	}
 }
 
+/* Print the plan SQLite makes for sql (parameters unbound), one line per
+ * step, as the benchmarks show it under their tables. */
+static inline void floor_plan(const char *sql)
+{
+	sqlite3_stmt *st = NULL;
+	char *q = sqlite3_mprintf("EXPLAIN QUERY PLAN %s", sql);
+	if (!q || sqlite3_prepare_v2(db, q, -1, &st, NULL) != SQLITE_OK)
+		fail("EXPLAIN QUERY PLAN");
+	sqlite3_free(q);
+	while (sqlite3_step(st) == SQLITE_ROW)
+		printf("%s\n", (const char *)sqlite3_column_text(st, 3));
+	sqlite3_finalize(st);
+}
+
 /* lib/timeline.c: desk_timeline_add (schema 5), one mark after the
  * ticket's last: the statement, and one mark through it */
 #define FLOOR_TIMELINE_ADD \
