@@ -235,21 +235,24 @@ static void ref_clocks_of(const struct desk_timeline *tl, time_t at, struct ref_
 
 /* No clock runs on a solved ticket: what a customer writes while it is
  * solved counts as written when it reopens. The timeline with those
- * messages moved there. */
+ * messages moved there, its marks copies of tl's (the strings shared:
+ * free out->v alone). */
 static void ref_held(const struct desk_timeline *tl, struct desk_timeline *out)
 {
 	int solved = 0, held = 0;
+	out->v = calloc(2 * tl->n + 1, sizeof *out->v);
+	out->n = 0;
 	for (size_t i = 0; i < tl->n; i++) {
 		const struct desk_mark *m = &tl->v[i];
 		if (m->what == DESK_MARK_CUSTOMER && solved) {
 			held = 1;
 			continue;
 		}
-		mark(out, m->at, m->what, m->value, m->priority);
+		out->v[out->n++] = *m;
 		if (m->what == DESK_MARK_STATUS) {
 			solved = strcmp(m->value, "solved") == 0 || strcmp(m->value, "closed") == 0;
 			if (!solved && held) {
-				mark(out, m->at, DESK_MARK_CUSTOMER, NULL, 0);
+				out->v[out->n++] = (struct desk_mark){ m->at, DESK_MARK_CUSTOMER, NULL, 0 };
 				held = 0;
 			}
 		}
@@ -262,13 +265,7 @@ static void ref_clocks(const struct desk_timeline *tl, time_t at, struct ref_clo
 	struct desk_timeline h = { NULL, 0, 0 };
 	ref_held(tl, &h);
 	ref_clocks_of(&h, at, c, pol, prio);
-	/* pol points into h: keep the name as tl holds it */
-	for (size_t i = 0; i < tl->n; i++)
-		if (*pol && tl->v[i].what == DESK_MARK_TARGET && strcmp(tl->v[i].value, *pol) == 0) {
-			*pol = tl->v[i].value;
-			break;
-		}
-	desk_timeline_release(&h);
+	free(h.v);
 }
 
 /* Which clocks run, from the definitions: the first response is the first
