@@ -139,6 +139,23 @@ static void test_section_errors(void **state)
 	expect_errors(u, "sla:\n  - name: a\n", "missing key 'targets'");
 	expect_errors(u, "sla: {}\n", "expected a list of policies");
 	expect_errors(u, "sla:\n  - name: a\n    filter: \"assignee:me\"\n    targets: {}\n", "assignee:me");
+
+	/* a bad filter after an earlier problem: the first stays the message
+	 * and the status (the filter parser sets 65 on its own) */
+	const char *two = "desk_name: \"\"\nsla:\n  - name: a\n    filter: \"priority:>=hihg\"\n    targets: {}\n";
+	struct desk_policy *p = NULL;
+	struct desk_diag g = { NULL, 0 };
+	assert_int_equal(desk_policy_parse(&u->d, "p.yaml", two, strlen(two), 1, &p, &g), EX_CONFIG);
+	assert_int_equal(g.n, 2);
+	assert_int_equal(u->d.err, EX_CONFIG);
+	assert_string_equal(u->d.errmsg, g.v[0]);
+	assert_non_null(strstr(g.v[0], "desk_name"));
+	desk_diag_release(&g);
+	/* without diagnostics: the same message */
+	assert_int_equal(desk_policy_parse(&u->d, "p.yaml", two, strlen(two), 1, &p, NULL), EX_CONFIG);
+	assert_int_equal(u->d.err, EX_CONFIG);
+	assert_non_null(strstr(u->d.errmsg, "desk_name"));
+	assert_null(p);
 }
 
 /* ---- the reference: minute by minute ---- */
