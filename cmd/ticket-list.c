@@ -73,7 +73,8 @@ int main(int argc, char **argv)
 	struct desk_out *o = cli_list_begin(&c, cols, (int)(sizeof cols / sizeof cols[0]), &oo);
 	/* tags cost a lookup per row: only json shows them */
 	int json = oo.format == DESK_FMT_JSON || oo.format == DESK_FMT_JSONL;
-	rc = desk_ticket_list(&c.d, f, json, row, o);
+	/* sla: and due: words need the SLA engine; it passes the rest on */
+	rc = desk_sla_ticket_list(&c.d, f, json, row, o);
 	desk_filter_free(f);
 	rc = cli_list_end(&c, o, rc);
 	cli_release(&c);

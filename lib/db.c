@@ -409,6 +409,20 @@ int desk_tx_begin(struct desk *d)
 	return 0;
 }
 
+int desk_tx_begin_read(struct desk *d)
+{
+	if (d->tx_depth++ > 0)
+		return 0;
+	d->tx_failed = 0;
+	/* deferred: no lock until the first read, which takes the snapshot */
+	int rc = sqlite3_exec(d->db, "BEGIN", NULL, NULL, NULL);
+	if (rc != SQLITE_OK) {
+		d->tx_depth = 0;
+		return desk_db_fail(d, rc, "starting a read");
+	}
+	return 0;
+}
+
 int desk_tx_end(struct desk *d, int rc)
 {
 	if (d->tx_depth <= 0)

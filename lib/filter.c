@@ -30,6 +30,8 @@ static const struct {
 	{ "created", DESK_F_CREATED, 1 },
 	{ "updated", DESK_F_UPDATED, 1 },
 	{ "solved", DESK_F_SOLVED, 1 },
+	{ "sla", DESK_F_SLA, 0 },
+	{ "due", DESK_F_DUE, 1 },
 };
 
 #define NFIELDS (sizeof fields / sizeof fields[0])
@@ -165,6 +167,24 @@ static int parse_value(struct parse *P, struct desk_fterm *t, const char *v, siz
 		}
 		break;
 	}
+	case DESK_F_SLA:
+		/* the states a running clock can be in: met and missed are
+		 * completed clocks, which no longer run */
+		if (strcmp(s, "ok") && strcmp(s, "at-risk") && strcmp(s, "paused") && strcmp(s, "breached"))
+			rc = bad(P, "unknown SLA state '%s' (ok, at-risk, paused, breached)", s);
+		break;
+	case DESK_F_DUE: {
+		/* a span from now: due:<4h, due:>1d; due:<0 and due:<-1h for
+		 * the past */
+		long long secs = 0;
+		const char *v = s[0] == '-' ? s + 1 : s;
+		if (t->op == DESK_OP_EQ)
+			rc = bad(P, "compare due times with <, <=, > or >= (due:<4h) '%s'", s);
+		else if (strcmp(v, "0") != 0 && desk_span_parse(v, &secs))
+			rc = bad(P, "not a span '%s' (a whole number and s, m, h, d or w: 4h)", s);
+		num = s[0] == '-' ? -secs : secs;
+		break;
+	}
 	case DESK_F_TEXT:
 		break;
 	}
@@ -214,6 +234,7 @@ static int parse_sort(struct parse *P, struct desk_filter *f, const char *v)
 	static const struct { const char *n; enum desk_ffield f; } keys[] = {
 		{ "id", DESK_F_ID }, { "created", DESK_F_CREATED }, { "updated", DESK_F_UPDATED },
 		{ "priority", DESK_F_PRIORITY }, { "status", DESK_F_STATUS }, { "solved", DESK_F_SOLVED },
+		{ "due", DESK_F_DUE },
 	};
 	f->sort_desc = 0;
 	if (*v == '-') {
@@ -225,7 +246,19 @@ static int parse_sort(struct parse *P, struct desk_filter *f, const char *v)
 			f->sort = keys[i].f;
 			return 0;
 		}
-	return bad(P, "cannot sort by '%s' (id, created, updated, priority, status, solved)", v);
+	return bad(P, "cannot sort by '%s' (id, created, updated, priority, status, solved, due)", v);
+}
+
+int desk_filter_tests_clocks(const struct desk_filter *f)
+{
+	if (!f)
+		return 0;
+	if (f->sort == DESK_F_DUE)
+		return 1;
+	for (int i = 0; i < f->nterms; i++)
+		if (f->terms[i].field == DESK_F_SLA || f->terms[i].field == DESK_F_DUE)
+			return 1;
+	return 0;
 }
 
 struct desk_filter *desk_filter_new(void)

@@ -169,6 +169,11 @@ static int term_sql(struct desk *d, struct desk_buf *q, struct binds *b, const s
 		bind_add(b, phrase, 0);
 		break;
 	}
+	case DESK_F_SLA:
+	case DESK_F_DUE:
+		/* refused before: build_query never gets here */
+		desk_buf_adds(q, "0");
+		break;
 	}
 	(void)d;
 	desk_buf_adds(q, t->negate ? ", 0)" : ")");
@@ -202,10 +207,24 @@ struct query_mode {
 	time_t at;         /* timelines: unsolved at this instant (0: now) */
 };
 
+/* Clock terms are the SLA engine's (desk_sla_ticket_list hands the store
+ * only the rest): a store listing that met one would silently ignore it. */
+static int refuse_clock_terms(struct desk *d, const struct desk_filter *f)
+{
+	for (int i = 0; i < f->nterms; i++)
+		if (f->terms[i].field == DESK_F_SLA || f->terms[i].field == DESK_F_DUE)
+			return desk_error(d, EX_DATAERR,
+					  "bad filter word %d: SLA clocks (sla:, due:) cannot be tested here",
+					  f->terms[i].word);
+	return desk_error(d, EX_DATAERR, "bad filter: sort:due needs SLA clocks, which cannot be tested here");
+}
+
 static int build_query(struct desk *d, const struct desk_filter *f, const struct query_mode *m,
 		       struct desk_buf *q, struct binds *b)
 {
 	int rc;
+	if (desk_filter_tests_clocks(f))
+		return refuse_clock_terms(d, f);
 	if (m->timelines)
 		/* what a clock needs and no more: no requester, team or subject
 		 * joined for each of a backlog's marks */
@@ -337,6 +356,38 @@ int desk_ticket_list(struct desk *d, const struct desk_filter *f, int with_tags,
 	}
 	if (src != SQLITE_DONE)
 		rc = desk_db_fail(d, src, "listing tickets");
+out:
+	sqlite3_finalize(st);
+	desk_buf_free(&q);
+	binds_free(&b);
+	return rc;
+}
+
+int desk_ticket_list_ids(struct desk *d, const int64_t *ids, size_t n, int with_tags,
+			 int (*fn)(void *arg, const struct desk_ticket_row *r), void *arg)
+{
+	struct desk_buf q = DESK_BUF_INIT;
+	struct binds b = { 0, 0, NULL };
+	sqlite3_stmt *st = NULL;
+	int rc = 0, src;
+
+	if (!n)
+		return 0;
+	/* one statement for the one-ticket listing, its id rebound */
+	struct query_mode m = { with_tags, ids[0], 0, 0 };
+	if ((rc = build_query(d, NULL, &m, &q, &b)) || (rc = prepare(d, q.s, &b, &st)))
+		goto out;
+	for (size_t i = 0; i < n && !rc; i++) {
+		sqlite3_reset(st);
+		sqlite3_bind_int64(st, 1, ids[i]);
+		if ((src = sqlite3_step(st)) == SQLITE_ROW) {
+			struct desk_ticket_row r;
+			read_row(st, &r);
+			rc = fn(arg, &r);
+		} else if (src != SQLITE_DONE) {
+			rc = desk_db_fail(d, src, "listing tickets");
+		}
+	}
 out:
 	sqlite3_finalize(st);
 	desk_buf_free(&q);

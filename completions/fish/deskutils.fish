@@ -33,8 +33,8 @@ set -g __deskutils_commands \
 # (ARGS login says only "a login"): offer nothing there.
 set -g __deskutils_new_login agent-add
 # Field prefixes of filter words (desk-filter(7)), and the sort keys.
-set -g __deskutils_fields status priority type channel tag assignee team requester org id created updated solved sort
-set -g __deskutils_sortkeys id created updated priority status solved
+set -g __deskutils_fields status priority type channel tag assignee team requester org id created updated solved sla due sort
+set -g __deskutils_sortkeys id created updated priority status solved due
 # -----------------------------------------------------------------------------
 
 # __deskutils_lines CMD: CMD's --list-options lines (with the ARGS line),
@@ -223,6 +223,8 @@ function __deskutils_filter
             set vals (__deskutils_ask teams) none
         case requester org
             set vals none
+        case sla
+            set vals ok at-risk paused breached
         case sort
             test -n "$head"; and return
             for k in $__deskutils_sortkeys

@@ -62,4 +62,10 @@ const char *desk_db_journal_mode_current(struct desk *d);
 int desk_tx_begin(struct desk *d);
 int desk_tx_end(struct desk *d, int rc);
 
+/* A read transaction: the reads until the matching desk_tx_end see one
+ * snapshot of the database, whatever writers do meanwhile (WAL). Takes no
+ * lock; nests like desk_tx_begin (inside a write transaction it is part
+ * of it). */
+int desk_tx_begin_read(struct desk *d);
+
 #endif

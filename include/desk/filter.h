@@ -14,6 +14,9 @@ enum desk_ffield {
 	DESK_F_ID, DESK_F_STATUS, DESK_F_PRIORITY, DESK_F_TYPE, DESK_F_CHANNEL,
 	DESK_F_TAG, DESK_F_ASSIGNEE, DESK_F_TEAM, DESK_F_REQUESTER,
 	DESK_F_CREATED, DESK_F_UPDATED, DESK_F_SOLVED, DESK_F_TEXT, DESK_F_ORG,
+	/* clock terms: the SLA engine decides them, not a query (sla.h) */
+	DESK_F_SLA,   /* sla:breached,at-risk: a running clock in that state */
+	DESK_F_DUE,   /* due:<4h: the earliest running due time, from now */
 };
 
 enum desk_fop { DESK_OP_EQ, DESK_OP_LT, DESK_OP_LE, DESK_OP_GT, DESK_OP_GE };
@@ -24,7 +27,8 @@ struct desk_fterm {
 	int negate;          /* -field:value */
 	int nvalues;         /* any of values[] (field:a,b) */
 	char **values;       /* text values, normalised (statuses, tags, logins...) */
-	int64_t *nums;       /* numeric values: ids, priorities, times (UTC s) */
+	int64_t *nums;       /* numeric values: ids, priorities, times (UTC s),
+				due: seconds from now (negative: ago) */
 	int64_t day_end;     /* times compared to a bare date: end of that day */
 	int none;            /* assignee:none, team:none, requester:none, org:none */
 	int me;              /* assignee:me (values[0] is the actor) */
@@ -34,7 +38,7 @@ struct desk_fterm {
 struct desk_filter {
 	struct desk_fterm *terms;
 	int nterms;
-	enum desk_ffield sort;  /* DESK_F_ID by default */
+	enum desk_ffield sort;  /* DESK_F_ID by default; DESK_F_DUE: by due time */
 	int sort_desc;
 	long limit;             /* 0: no limit */
 };
@@ -63,5 +67,12 @@ int desk_filter_add(struct desk *d, struct desk_filter *f, enum desk_ffield fiel
  * (no escapes). Errors as desk_filter_parse, plus an unclosed quote.
  */
 int desk_filter_parse_text(struct desk *d, const char *text, struct desk_filter **out);
+
+/*
+ * Whether f tests SLA clocks (an sla: or due: term, or sort:due), which
+ * only the SLA engine can decide: the store's listings refuse such a
+ * filter with 65 naming the word, and desk_sla_ticket_list (sla.h) takes it.
+ */
+int desk_filter_tests_clocks(const struct desk_filter *f);
 
 #endif

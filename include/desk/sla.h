@@ -123,4 +123,24 @@ struct desk_sla_query {
 int desk_sla_check(struct desk *d, const struct desk_sla_query *q,
 		   int (*fn)(void *arg, const struct desk_sla_row *r), void *arg, int *breached);
 
+/*
+ * Whether every clock word of f (sla:, due:; f NULL: none) holds for the
+ * running clocks of ev at instant when; the other words are not looked
+ * at. A negated word holds where the word does not, so with no running
+ * clock only negated clock words hold. Allocates nothing.
+ */
+int desk_sla_clocks_match(const struct desk_filter *f, const struct desk_sla_eval *ev, time_t when);
+
+/*
+ * ticket-list for a filter that tests SLA clocks (sla:STATE, due:<SPAN,
+ * sort:due; desk-filter(7)); any other filter goes straight to
+ * desk_ticket_list. The clocks are judged now under the policy in force; a
+ * ticket none of whose clocks runs (solved, or no SLA) matches only when
+ * every clock term is negated. sort:due lists the tickets by their earliest
+ * running due time (-due: latest first), then those without one by id.
+ * All from one snapshot. Rows, fn and returns as desk_ticket_list.
+ */
+int desk_sla_ticket_list(struct desk *d, const struct desk_filter *f, int with_tags,
+			 int (*fn)(void *arg, const struct desk_ticket_row *r), void *arg);
+
 #endif

@@ -132,6 +132,13 @@ int desk_ticket_list(struct desk *d, const struct desk_filter *f, int with_tags,
 		     int (*fn)(void *arg, const struct desk_ticket_row *r), void *arg);
 
 /*
+ * Stream the tickets ids[0..n) in that order (a missing id is skipped):
+ * the rows as desk_ticket_list gives them. Returns as desk_ticket_list.
+ */
+int desk_ticket_list_ids(struct desk *d, const int64_t *ids, size_t n, int with_tags,
+			 int (*fn)(void *arg, const struct desk_ticket_row *r), void *arg);
+
+/*
  * The status state machine (see deskutils(7)):
  *   new      -> open, pending, on-hold, solved
  *   open     -> pending, on-hold, solved

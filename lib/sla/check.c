@@ -67,6 +67,9 @@ static int one_ticket(void *arg, const struct desk_ticket_row *r, const struct d
 	int rc = desk_sla_evaluate(c->d, c->p, tl, c->when, &ev);
 	if (rc)
 		return rc;
+	/* sla:STATE and due:<SPAN choose tickets; the rows are their clocks */
+	if (!desk_sla_clocks_match(c->q->filter, &ev, c->when))
+		return 0;
 	for (int i = 0; i < ev.nclocks; i++) {
 		const struct desk_sla_clock *k = &ev.clocks[i];
 		if (k->done || (c->q->metrics && !(c->q->metrics & (1u << k->metric))))
@@ -136,6 +139,7 @@ int desk_sla_check(struct desk *d, const struct desk_sla_query *q,
 {
 	struct desk_policy *owned = NULL;
 	struct check c = { d, NULL, q, q->at ? q->at : d->now, { NULL, 0, 0 } };
+	struct desk_filter store = sla_filter_store_part(q->filter);
 	int rc;
 
 	if (breached)
@@ -146,7 +150,7 @@ int desk_sla_check(struct desk *d, const struct desk_sla_query *q,
 		goto out;
 	if (!c.p->nsla)
 		goto out; /* no targets: nothing runs */
-	if ((rc = desk_ticket_list_timelines(d, q->filter, q->at, one_ticket, &c)))
+	if ((rc = desk_ticket_list_timelines(d, &store, q->at, one_ticket, &c)))
 		goto out;
 	if (c.rows.n)
 		qsort(c.rows.v, c.rows.n, sizeof *c.rows.v, by_due);
@@ -165,6 +169,7 @@ out:
 	for (size_t i = 0; i < c.rows.n; i++)
 		free((char *)c.rows.v[i].assignee);
 	free(c.rows.v);
+	free(store.terms);
 	desk_policy_free(owned);
 	return rc;
 }

@@ -191,6 +191,12 @@ static void read_filter(struct policy_reader *R, yaml_node_t *vn, const char *pa
 			desk_filter_free(f);
 			return;
 		}
+	if (f->sort == DESK_F_ID && !f->sort_desc && desk_filter_tests_clocks(f)) {
+		/* the clocks come from the policy the filter chooses */
+		policy_err(R, vn, path, "an SLA filter cannot test SLA clocks (sla:, due:)");
+		desk_filter_free(f);
+		return;
+	}
 	if (f->sort != DESK_F_ID || f->sort_desc) {
 		policy_err(R, vn, path, "sort: has no meaning in an SLA filter");
 		desk_filter_free(f);

@@ -46,4 +46,9 @@ const struct sla_policy *sla_policy_find(const struct desk_policy *p, const char
  * version was stored), in the caller's transaction. */
 int sla_retarget_all(struct desk *d, const struct desk_policy *p);
 
+/* The filter without its clock terms (sort:due becomes sort:id), for the
+ * store: its terms array is allocated (free(.terms)); the terms are f's. */
+struct desk_filter sla_filter_store_part(const struct desk_filter *f);
+
+
 #endif

@@ -19,7 +19,7 @@ export DESK_DB="$tmp/d.db" HOME="$tmp" XDG_CONFIG_HOME="$tmp/config" XDG_DATA_HO
 export TZ=UTC LC_ALL=C
 unset DESK_CONFIG DESK_NOW VISUAL EDITOR
 
-echo 1..60
+echo 1..62
 n=0
 ok() { n=$((n + 1)); echo "ok $n - $1"; }
 notok() { n=$((n + 1)); echo "not ok $n - $1"; }
@@ -86,11 +86,11 @@ options() {
 check "ticket-list -<TAB> lists short and long options" options
 check "ticket-new --db <TAB> completes files" eval '(cd "$tmp" && comp ticket-new --db d.) | has d.db'
 
-# 9-14: filter words
+# 9-16: filter words
 check "ticket-list status:<TAB> includes status:open" eval 'comp ticket-list status: | has status:open'
 fields() {
 	out=$(comp ticket-list "") || return 1
-	for f in status: priority: type: channel: tag: assignee: team: requester: id: created: updated: solved: sort:; do
+	for f in status: priority: type: channel: tag: assignee: team: requester: id: created: updated: solved: sla: due: sort:; do
 		printf '%s\n' "$out" | has "$f" || return 1
 	done
 }
@@ -99,11 +99,13 @@ check "ticket-list pri<TAB> gives priority:" replies priority: ticket-list pri
 check "ticket-list assignee:<TAB> offers me and none" \
 	replies "$(printf '%s\n' assignee:me assignee:none)" ticket-list assignee:
 check "ticket-list channel:em<TAB> gives channel:email" replies channel:email ticket-list channel:em
+check "ticket-list sla:b<TAB> gives sla:breached" replies sla:breached ticket-list sla:b
+check "ticket-list sort:-d<TAB> gives sort:-due" replies sort:-due ticket-list sort:-d
 # as bash really splits "status:op" (COMP_WORDBREAKS): the reply replaces "op"
 check "ticket-list status:op<TAB>, split at the colon, gives open" \
 	eval '(LINE="ticket-list status:op"; comp ticket-list status : op) | has open'
 
-# 15-18: ticket ids from the database
+# 17-20: ticket ids from the database
 check "ticket-show <TAB> lists the ids of the tickets" \
 	eval 'comp ticket-show "" >"$tmp/out" && has "$id1" <"$tmp/out" && has "$id2" <"$tmp/out"'
 check "ticket-show --db FILE <TAB> reads that database" \
@@ -112,14 +114,14 @@ check "ticket-show <TAB> with no database offers nothing" \
 	eval '(DESK_DB=$tmp/none.db; replies "" ticket-show "")'
 check "ticket-new takes no operands: nothing after -s x" replies "" ticket-new -s x ""
 
-# 19-20: a command not in the list still gets its options, and its operands
+# 21-22: a command not in the list still gets its options, and its operands
 # from its ARGS line (desk-frob is desk-init: ARGS none)
 ln -s "$DESK_BIN/ticket-list" "$tmp/ticket-frob"
 ln -s "$DESK_BIN/desk-init" "$tmp/desk-frob"
 check "an unknown command gets its own options" replies --limit "$tmp/ticket-frob" --li
 check "an unknown command with ARGS none takes no operands" replies "" "$tmp/desk-frob" ""
 
-# 21-25: the list of commands, and commands that are not on it
+# 23-27: the list of commands, and commands that are not on it
 every() {
 	out=$(bash -c '. "$0" && complete -p' "$BASHCOMP") || return 1
 	for c in "$DESK_BIN"/*; do
@@ -140,7 +142,7 @@ check "loaded by _comp_load for a path, registers it and its name" eval 'bash -c
 	_comp_load /x/ticket-frob && complete -p /x/ticket-frob && complete -p ticket-frob" "$BASHCOMP" >/dev/null 2>&1'
 check "sourced by hand, registers nothing but the list" eval '! bash -c ". \"\$0\" && complete -p ticket-frob" "$BASHCOMP" >/dev/null 2>&1'
 
-# 26-36: agents, teams, roles, the operand kinds of the newer commands
+# 28-38: agents, teams, roles, the operand kinds of the newer commands
 agent-add dana </dev/null >/dev/null 2>&1 || echo "# agent-add failed"
 team-add -d "first line: mail" support </dev/null >/dev/null 2>&1 || echo "# team-add failed"
 check "ticket-assign <TAB> offers the agent dana" eval 'comp ticket-assign "" | has dana'
@@ -165,7 +167,7 @@ check "ticket-list team:<TAB> offers team:support and team:none" \
 	replies "$(printf '%s\n' team:support team:none)" ticket-list team:
 check "ticket-update --team=<TAB> offers the team" replies --team=support ticket-update --team=
 
-# 37-40: the knowledge base: fixed values of KBSTATUS and AUDIENCE, and
+# 39-42: the knowledge base: fixed values of KBSTATUS and AUDIENCE, and
 # ARGS ticket article (a ticket id, then an article id, which has no source)
 check "kb-search --status <TAB> offers published" eval 'comp kb-search --status "" | has published'
 check "kb-new --audience <TAB> offers public" eval 'comp kb-new --audience "" | has public'
@@ -174,7 +176,7 @@ check "kb-link ID <TAB> offers no ticket id for the article" replies "" kb-link 
 mkdir -p "$tmp/articles" && : >"$tmp/articles/1-x.md"
 check "kb-import <TAB> completes files and directories" eval 'comp kb-import "$tmp/arti" | has "$tmp/articles"'
 
-# 42-56: the team policy (ARGS policy) and business calendars (ARGS
+# 44-58: the team policy (ARGS policy) and business calendars (ARGS
 # calendar), after loading a policy with two calendars
 cat >"$tmp/policy.yaml" <<'EOF'
 default_calendar: office
@@ -208,7 +210,7 @@ check "desk-calendar office --between <TAB> offers no times" replies "" desk-cal
 check "desk-calendar --add 4h --at <TAB> offers nothing" replies "" desk-calendar --add 4h --at ""
 check "desk-calendar -f <TAB> completes files" eval 'comp desk-calendar -f "$tmp/pol" | has "$tmp/policy.yaml"'
 
-# 57-60: zsh and fish, when installed: the scripts parse, and fish answers
+# 59-62: zsh and fish, when installed: the scripts parse, and fish answers
 # for the new operand kinds (complete -C runs its real completion)
 if command -v zsh >/dev/null 2>&1; then
 	check "zsh -n completions/zsh/_deskutils" zsh -n "$ZSHCOMP"

@@ -93,6 +93,30 @@ static void test_terms(void **state)
 	assert_true(f->sort_desc);
 	desk_filter_free(f);
 
+	/* clock words: the SLA engine's, marked so the store refuses them */
+	f = parse1(u, "sla:breached,at-risk");
+	assert_int_equal(f->terms[0].field, DESK_F_SLA);
+	assert_int_equal(f->terms[0].nvalues, 2);
+	assert_true(desk_filter_tests_clocks(f));
+	desk_filter_free(f);
+	const char *dues[] = { "due:<4h", "due:>=-1h30m", "due:<0", "due:<=1d" };
+	const long long secs[] = { 4 * 3600, -5400, 0, 86400 };
+	for (int i = 0; i < 4; i++) {
+		f = parse1(u, dues[i]);
+		assert_int_equal(f->terms[0].field, DESK_F_DUE);
+		assert_int_equal(f->terms[0].nums[0], secs[i]);
+		desk_filter_free(f);
+	}
+	f = parse1(u, "sort:-due");
+	assert_int_equal(f->sort, DESK_F_DUE);
+	assert_true(f->sort_desc);
+	assert_true(desk_filter_tests_clocks(f));
+	desk_filter_free(f);
+	f = parse1(u, "status:open");
+	assert_false(desk_filter_tests_clocks(f));
+	desk_filter_free(f);
+	assert_false(desk_filter_tests_clocks(NULL));
+
 	/* free text, as written: quotes and FTS5 syntax are just text */
 	f = parse1(u, "\"don't\" NEAR( -x * a:b");
 	assert_int_equal(f->terms[0].field, DESK_F_TEXT);
@@ -118,6 +142,13 @@ static void test_errors(void **state)
 	expect_bad(u, "tag:a b", "bad tag");
 	expect_bad(u, "assignee:none,dana", "'none' cannot be combined");
 	expect_bad(u, "status:\xff", "invalid UTF-8");
+	expect_bad(u, "sla:late", "unknown SLA state 'late'");
+	expect_bad(u, "sla:missed", "unknown SLA state 'missed'");
+	expect_bad(u, "sla:<ok", "'sla' takes no comparison");
+	expect_bad(u, "due:4h", "compare due times");
+	expect_bad(u, "due:<soon", "not a span 'soon'");
+	expect_bad(u, "due:<-", "not a span");
+	expect_bad(u, "due:<4h,5h", "a comparison takes one value");
 }
 
 static void test_hostile(void **state)
@@ -211,6 +242,16 @@ static void test_listing(void **state)
 {
 	struct unit *u = *state;
 	seed(u);
+	/* the store refuses what it cannot decide rather than ignore it */
+	{
+		char *argv[] = { "status:open", "sla:breached" };
+		struct desk_filter *f = parse(u, 2, argv);
+		char got[256] = "";
+		assert_int_equal(desk_ticket_list(&u->d, f, 0, collect, got), EX_DATAERR);
+		assert_non_null(strstr(u->d.errmsg, "bad filter word 2: SLA clocks"));
+		assert_string_equal(got, "");
+		desk_filter_free(f);
+	}
 	u->d.now = 1763884800 + 10 * 86400;
 	expect_ids(u, "status:open", "1,2");
 	expect_ids(u, "status:open,pending", "1,2,3");

@@ -446,12 +446,56 @@ static void test_reference(void **state)
 	desk_policy_free(p);
 }
 
+/* The clock words judge running clocks only; negation holds where the
+ * word does not, also with no clock at all. */
+static void test_clock_words(void **state)
+{
+	struct unit *u = *state;
+	struct desk_sla_eval ev;
+	memset(&ev, 0, sizeof ev);
+	ev.nclocks = 2;
+	ev.clocks[0] = (struct desk_sla_clock){ .metric = DESK_SLA_FIRST_RESPONSE, .state = DESK_SLA_MISSED,
+						 .done = MON, .due = MON - H };
+	ev.clocks[1] = (struct desk_sla_clock){ .metric = DESK_SLA_RESOLUTION, .state = DESK_SLA_AT_RISK,
+						 .due = MON + 2 * H };
+	struct desk_sla_eval none;
+	memset(&none, 0, sizeof none);
+	static const struct { const char *w; int yes, empty; } cases[] = {
+		{ "sla:at-risk", 1, 0 },
+		{ "sla:breached", 0, 0 },
+		{ "sla:breached,at-risk", 1, 0 },
+		{ "-sla:breached", 1, 1 },
+		{ "-sla:at-risk", 0, 1 },
+		{ "due:<3h", 1, 0 },     /* the done clock's earlier due does not count */
+		{ "due:<2h", 0, 0 },
+		{ "due:<=2h", 1, 0 },
+		{ "due:>1h", 1, 0 },
+		{ "due:>=2h", 1, 0 },
+		{ "due:>2h", 0, 0 },
+		{ "due:<0", 0, 0 },
+		{ "-due:<0", 1, 1 },
+		{ "status:open", 1, 1 }, /* not a clock word: not looked at */
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		char *argv[] = { (char *)cases[i].w };
+		struct desk_filter *f = NULL;
+		assert_int_equal(desk_filter_parse(&u->d, 1, argv, &f), 0);
+		if (desk_sla_clocks_match(f, &ev, MON) != cases[i].yes)
+			fail_msg("'%s' should %shold", cases[i].w, cases[i].yes ? "" : "not ");
+		if (desk_sla_clocks_match(f, &none, MON) != cases[i].empty)
+			fail_msg("'%s' with no clock should %shold", cases[i].w, cases[i].empty ? "" : "not ");
+		desk_filter_free(f);
+	}
+	assert_true(desk_sla_clocks_match(NULL, &none, MON));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_friday_ticket, unit_setup_nodb, unit_teardown),
 		cmocka_unit_test_setup_teardown(test_section_errors, unit_setup_nodb, unit_teardown),
 		cmocka_unit_test_setup_teardown(test_reference, unit_setup_nodb, unit_teardown),
+		cmocka_unit_test_setup_teardown(test_clock_words, unit_setup_nodb, unit_teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
