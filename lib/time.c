@@ -235,9 +235,26 @@ char *desk_time_iso(time_t t, char *buf, size_t n)
 	char sign = g < 0 ? '-' : '+';
 	if (g < 0)
 		g = -g;
-	snprintf(off, sizeof off, "%c%02ld:%02ld", sign, g / 3600, (g / 60) % 60);
-	snprintf(buf, n, "%04d-%02d-%02dT%02d:%02d:%02d%s", tm.tm_year + 1900, tm.tm_mon + 1,
-		 tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec, off);
+	int year = tm.tm_year + 1900;
+	if (year < 0 || year > 9999 || g >= 100 * 3600 || n < 26) {
+		snprintf(off, sizeof off, "%c%02ld:%02ld", sign, g / 3600, (g / 60) % 60);
+		snprintf(buf, n, "%04d-%02d-%02dT%02d:%02d:%02d%s", year, tm.tm_mon + 1, tm.tm_mday, tm.tm_hour,
+			 tm.tm_min, tm.tm_sec, off);
+		return buf;
+	}
+	/* the usual case by hand: reports print a time per row */
+	const int v[] = { year / 100, year % 100, tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec,
+			  (int)(g / 3600), (int)((g / 60) % 60) };
+	/* what follows each pair of digits; 's' the offset's sign */
+	static const char after[] = { 0, '-', '-', 'T', ':', ':', 's', ':', 0 };
+	char *p = buf;
+	for (int i = 0; i < 9; i++) {
+		*p++ = (char)('0' + v[i] / 10);
+		*p++ = (char)('0' + v[i] % 10);
+		if (after[i])
+			*p++ = after[i] == 's' ? sign : after[i];
+	}
+	*p = '\0';
 	return buf;
 }
 

@@ -64,7 +64,7 @@ static int one_ticket(void *arg, const struct desk_ticket_row *r, const struct d
 {
 	struct check *c = arg;
 	struct desk_sla_eval ev;
-	int rc = desk_sla_evaluate(c->d, c->p, tl, c->when, &ev);
+	int rc = sla_evaluate(c->d, c->p, tl, c->when, 1, &ev);
 	if (rc)
 		return rc;
 	/* sla:STATE and due:<SPAN choose tickets; the rows are their clocks */

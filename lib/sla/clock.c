@@ -92,13 +92,24 @@ static int measure(struct desk *d, struct desk_calendar *cal, const struct stret
 	int rc, found = 0;
 	*elapsed = 0;
 	*due = 0;
-	for (int i = 0; i < s->n; i++) {
-		time_t a = s_at(s, i), b = i + 1 < s->n ? s_at(s, i + 1) : h;
+	for (int i = 0; i < s->n;) {
+		if (s_bit(s, i) & mask) {
+			i++;
+			continue;
+		}
+		/* neighbouring stretches that both count are one span of
+		 * counting: one calendar call, however often the status
+		 * changed (new, open, on-hold for resolution...) */
+		int j = i + 1;
+		while (j < s->n && !(s_bit(s, j) & mask))
+			j++;
+		time_t a = s_at(s, i), b = j < s->n ? s_at(s, j) : h;
+		i = j;
 		if (a < start)
 			a = start;
 		if (b > h)
 			b = h;
-		if (b <= a || (s_bit(s, i) & mask))
+		if (b <= a)
 			continue;
 		if ((rc = desk_calendar_between(d, cal, a, b, &sec)))
 			return rc;
@@ -240,6 +251,12 @@ static int one_clock(struct desk *d, const struct sla_policy *pol, const struct 
 int desk_sla_evaluate(struct desk *d, const struct desk_policy *p, const struct desk_timeline *tl,
 		      time_t at, struct desk_sla_eval *out)
 {
+	return sla_evaluate(d, p, tl, at, 0, out);
+}
+
+int sla_evaluate(struct desk *d, const struct desk_policy *p, const struct desk_timeline *tl, time_t at,
+		 int running_only, struct desk_sla_eval *out)
+{
 	struct stretches s;
 	struct walk w;
 	int rc = 0;
@@ -257,15 +274,17 @@ int desk_sla_evaluate(struct desk *d, const struct desk_policy *p, const struct 
 	snprintf(out->calendar, sizeof out->calendar, "%s", desk_calendar_name(pol->cal));
 	out->priority = w.priority;
 	const unsigned char *has = pol->has[w.priority];
-	if (has[DESK_SLA_FIRST_RESPONSE] && tl->n &&
+	/* a check lists running clocks only: a completed one costs its
+	 * calendar arithmetic for nothing */
+	if (has[DESK_SLA_FIRST_RESPONSE] && tl->n && !(running_only && w.fr_done) &&
 	    (rc = one_clock(d, pol, &s, &w, DESK_SLA_FIRST_RESPONSE, w.fr_start, w.fr_done, 1, at,
 			    &out->clocks[out->nclocks++])))
 		goto out;
-	if (has[DESK_SLA_NEXT_RESPONSE] && w.cycle &&
+	if (has[DESK_SLA_NEXT_RESPONSE] && w.cycle && !(running_only && w.nr_done) &&
 	    (rc = one_clock(d, pol, &s, &w, DESK_SLA_NEXT_RESPONSE, w.nr_start, w.nr_done, w.cycle, at,
 			    &out->clocks[out->nclocks++])))
 		goto out;
-	if (has[DESK_SLA_RESOLUTION] &&
+	if (has[DESK_SLA_RESOLUTION] && !(running_only && w.solved) &&
 	    (rc = one_clock(d, pol, &s, &w, DESK_SLA_RESOLUTION, w.created, w.solved ? w.last_solve : 0, 1, at,
 			    &out->clocks[out->nclocks++])))
 		goto out;

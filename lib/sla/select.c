@@ -106,7 +106,7 @@ static int judge(void *arg, const struct desk_ticket_row *r, const struct desk_t
 {
 	struct select *s = arg;
 	struct desk_sla_eval ev;
-	int rc = s->p->nsla ? desk_sla_evaluate(s->d, s->p, tl, s->d->now, &ev) : (memset(&ev, 0, sizeof ev), 0);
+	int rc = s->p->nsla ? sla_evaluate(s->d, s->p, tl, s->d->now, 1, &ev) : (memset(&ev, 0, sizeof ev), 0);
 	if (rc)
 		return rc;
 	if (s->n == s->cap) {

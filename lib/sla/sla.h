@@ -46,6 +46,11 @@ const struct sla_policy *sla_policy_find(const struct desk_policy *p, const char
  * version was stored), in the caller's transaction. */
 int sla_retarget_all(struct desk *d, const struct desk_policy *p);
 
+/* desk_sla_evaluate; with running_only, the completed clocks are left
+ * out of *out (a check, which lists running clocks only). */
+int sla_evaluate(struct desk *d, const struct desk_policy *p, const struct desk_timeline *tl, time_t at,
+		 int running_only, struct desk_sla_eval *out);
+
 /* The filter without its clock terms (sort:due becomes sort:id), for the
  * store: its terms array is allocated (free(.terms)); the terms are f's. */
 struct desk_filter sla_filter_store_part(const struct desk_filter *f);

@@ -112,6 +112,27 @@ static void test_format(void **state)
 	assert_int_equal(parse_ok(desk_time_iso(253402000000, buf, sizeof buf)), 253402000000);
 	/* an instant with no calendar date is printed as seconds, not garbage */
 	assert_string_equal(desk_time_iso((time_t)-70000000000000000LL, buf, sizeof buf), "@-70000000000000000");
+
+	/* the digits written by hand agree with strftime, in zones west and
+	 * east, with half-hour offsets and summer time */
+	const char *zones[] = { "America/St_Johns", "Asia/Kolkata", "Europe/Berlin", "UTC", "Pacific/Chatham" };
+	for (size_t z = 0; z < sizeof zones / sizeof zones[0]; z++) {
+		setenv("TZ", zones[z], 1);
+		tzset();
+		for (time_t t = -2000000000; t < 4000000000; t += 7777777) {
+			struct tm tm;
+			char want[64], sign;
+			localtime_r(&t, &tm);
+			long g = tm.tm_gmtoff;
+			sign = g < 0 ? '-' : '+';
+			g = g < 0 ? -g : g;
+			size_t k = strftime(want, sizeof want, "%Y-%m-%dT%H:%M:%S", &tm);
+			snprintf(want + k, sizeof want - k, "%c%02ld:%02ld", sign, g / 3600, (g / 60) % 60);
+			assert_string_equal(desk_time_iso(t, buf, sizeof buf), want);
+		}
+	}
+	setenv("TZ", "Asia/Ho_Chi_Minh", 1);
+	tzset();
 }
 
 static void test_desk_now(void **state)
